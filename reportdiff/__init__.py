@@ -1,0 +1,1 @@
+"""reportdiff: compare the same report across years."""

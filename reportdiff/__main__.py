@@ -1,0 +1,5 @@
+import sys
+
+from reportdiff.cli import main
+
+sys.exit(main())
