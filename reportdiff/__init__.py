@@ -1,1 +1,50 @@
-"""reportdiff: compare the same report across years."""
+"""reportdiff: compare the same report across years.
+
+Load and parse reports into section trees, align sections across years, diff
+their text, and extract indicators into trend tables.
+
+>>> import reportdiff
+>>> report = reportdiff.read_report("fixtures/xishan-rule-of-law/2022.txt")
+>>> report.year
+2022
+"""
+
+from reportdiff.compare import read_report, read_reports
+from reportdiff.errors import (
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    ParseError,
+    ReportDiffError,
+    YearError,
+)
+from reportdiff.load import load, load_text
+from reportdiff.model import (
+    Document,
+    OffsetMap,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+)
+from reportdiff.parse import parse
+
+__all__ = [
+    "DecodeError",
+    "Document",
+    "EmptyInputError",
+    "InputError",
+    "OffsetMap",
+    "ParseError",
+    "Report",
+    "ReportDiffError",
+    "Section",
+    "SectionKind",
+    "Span",
+    "YearError",
+    "load",
+    "load_text",
+    "parse",
+    "read_report",
+    "read_reports",
+]

@@ -16,14 +16,12 @@ from reportdiff.errors import ParseError
 from reportdiff.model import OffsetMap
 
 DROP_TAGS = frozenset(
-    "script style noscript template head nav header footer aside form button select "
-    "iframe svg canvas object embed video audio map".split()
+    ["script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "button", "select", "iframe", "svg", "canvas", "object", "embed", "video", "audio", "map"]
 )
 BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table tbody thead section article main "
-    "blockquote pre hr dl dt dd center title figure figcaption address".split()
+    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "tbody", "thead", "section", "article", "main", "blockquote", "pre", "hr", "dl", "dt", "dd", "center", "title", "figure", "figcaption", "address"]
 )
-VOID_TAGS = frozenset("br img meta input hr link area base col embed param source track wbr".split())
+VOID_TAGS = frozenset(["br", "img", "meta", "input", "hr", "link", "area", "base", "col", "embed", "param", "source", "track", "wbr"])
 #: class/id words that mark page furniture rather than content.
 DROP_ATTR = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|social|footer|foot|sidebar|"

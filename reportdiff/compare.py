@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Mapping, Sequence
 
@@ -45,7 +46,7 @@ def read_reports(
     years = years or {}
     reports = [read_report(p, year=years.get(str(p))) for p in paths]
     reports.sort(key=lambda r: r.year)
-    for a, b in zip(reports, reports[1:], strict=False):
+    for a, b in itertools.pairwise(reports):
         if a.year == b.year:
             raise YearError(
                 f"{a.path} and {b.path} both give the year {a.year}; "

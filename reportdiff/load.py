@@ -51,13 +51,15 @@ _CHROME_MAX = 120
 _CHROME_RES = tuple(re.compile(p, re.IGNORECASE) for p in CHROME_LINE_PATTERNS)
 
 #: A line that starts a licence or source footer: it and everything after it
-#: is dropped (when it lies in the last quarter of the text).
+#: is dropped (when it starts within ``FOOTER_MAX`` characters of the end).
 FOOTER_START_PATTERNS: tuple[str, ...] = (
     r"^本作品是中华人民共和国的",
     r"^本作品(在全世界)?(都)?属于公有领域",
     r"^This work is in the public domain",
 )
 _FOOTER_RES = tuple(re.compile(p) for p in FOOTER_START_PATTERNS)
+#: A footer is removed only when it starts within this many characters of the end.
+FOOTER_MAX = 3000
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年")
@@ -156,7 +158,7 @@ class _Cleaner:
 
     def sub(self, pattern: str | re.Pattern[str], repl: str | Callable[[re.Match[str]], str], what: str = "") -> int:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
-        fn: Callable[[re.Match[str]], str] = (lambda m: repl) if isinstance(repl, str) else repl  # noqa: E731
+        fn: Callable[[re.Match[str]], str] = (lambda m: repl) if isinstance(repl, str) else repl
         count = 0
 
         def counting(m: re.Match[str]) -> str:
@@ -195,13 +197,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{name}: no such file; check the path")
     if path.is_dir():
         raise InputError(f"{name}: is a folder, not a report file; name the files inside it")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB limit; "
+            "split the file or pass a larger max_bytes"
+        )
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name}: {size / 1e6:.0f} MB is larger than the {max_bytes / 1e6:.0f} MB limit; "
-                "split the file or pass a larger max_bytes"
-            )
         return path.read_bytes()
     except PermissionError as e:
         raise InputError(f"{name}: permission denied; make the file readable") from e
@@ -216,9 +218,9 @@ def _looks_utf16(data: bytes) -> str | None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) / 2
-    if odd > 0.3 * half and even < 0.05 * half:
+    if odd > 0.3 * half and even < 0.15 * half and odd > 2 * even:
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if even > 0.3 * half and odd < 0.15 * half and even > 2 * odd:
         return "utf-16-be"
     return None
 
@@ -230,6 +232,16 @@ def _is_binary(text: str) -> bool:
         return False
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
     return bad > max(2, len(sample) // 200)
+
+
+def _plausible(text: str) -> bool:
+    """True when most letters of a guessed decoding are Latin or CJK, as in the
+    reports this library reads (a wrong guess gives Cyrillic or symbol soup)."""
+    sample = [ch for ch in text[:20000] if not ch.isspace()]
+    if not sample:
+        return False
+    good = sum(1 for ch in sample if ch < "\u0250" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return good >= 0.9 * len(sample)
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
@@ -256,10 +268,10 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         if data.startswith(bom):
             candidates.append(enc)
             break
-    u16 = _looks_utf16(data)
+    u16 = None if candidates else _looks_utf16(data)
     if u16:
         candidates.append(u16)
-    elif b"\x00" in data[:8192]:
+    elif not candidates and b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file (NUL bytes); give a text, HTML or Markdown report")
     candidates += ["utf-8", "gb18030"]
     for enc in candidates:
@@ -281,7 +293,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
             text = ""
-        if text and not _is_binary(text):
+        if text and not _is_binary(text) and _plausible(text):
             return text, best.encoding
     raise DecodeError(
         f"{name}: cannot decode the bytes as UTF-8, UTF-16 or GB18030; save the file as UTF-8"
@@ -311,14 +323,15 @@ def _is_chrome_line(line: str) -> bool:
 
 
 def _footer_start(text: str) -> int | None:
-    """Offset of the first licence-footer line in the last quarter of ``text``."""
-    floor = len(text) * 3 // 4
+    """Offset of a licence-footer line that starts the last few thousand
+    characters of ``text`` (a footer is short; text after a long tail is kept)."""
+    floor = max(0, len(text) - FOOTER_MAX)
     best: int | None = None
     for rx in _FOOTER_RES:
-        for m in re.finditer(rx.pattern, text, re.MULTILINE):
-            if m.start() >= floor and (best is None or m.start() < best):
-                best = m.start()
-                break
+        for m in re.finditer(rx.pattern, text[floor:], re.MULTILINE):
+            if best is None or floor + m.start() < best:
+                best = floor + m.start()
+            break
     return best
 
 
@@ -399,22 +412,52 @@ def _join_cn_lines(c: _Cleaner) -> None:
     c.apply(edits)
 
 
-_EN_TABLE_ROW = re.compile(r"\S {3,}\S|\.{4,}|^\s*[\d$(),.%\s-]+$")
+_EN_TABLE_ROW = re.compile(r"\S {3,}\S|\S\t\S|\.{4,}|^\s*[\d$(),.%*\s–—-]+$")
+# A line ending a sentence (or clause): what may stand before a heading line.
+_EN_SENTENCE_END = re.compile(r"[.!?:;][”’\"')\]]*\s*$")
+# A line that could be a heading: starts with a capital or a digit, does not end like prose.
+_EN_HEADING_LIKE = re.compile(r"^\s*[A-Z0-9#][^\n]{0,99}(?<![.,;:\s])\s*$")
 
 
 def _join_en_lines(c: _Cleaner) -> None:
     """Join hard-wrapped English lines inside a paragraph with a space, and
     undo end-of-line hyphenation (``insur-\\nance`` → ``insurance``).
 
-    A line is kept as a line of its own when either side looks like a table
-    row, the next line is indented (a new paragraph) or the line is short
-    (a heading or a signature line)."""
+    A line break is kept when either side looks like a table row, the next
+    line is indented (a new paragraph), the line before is short (a heading or
+    a signature line), or a heading-like line stands between the end of one
+    paragraph and the start of the next: after a line that ends a sentence (or
+    a blank line) and before a blank or indented line, or, when it is well
+    short of the page width, before a flush-left line."""
+    text = c.text
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines = text.split("\n")
+    edges = sorted(len(ln.rstrip()) for ln in lines if len(ln.strip()) > 20)
+    width = edges[int(0.9 * (len(edges) - 1))] if edges else 80
+
+    def blank_or_indented(i: int, than: str) -> bool:
+        if i >= len(lines) or not lines[i].strip():
+            return True
+        lead = len(lines[i]) - len(lines[i].lstrip())
+        return lead > len(than) - len(than.lstrip()) and not _EN_TABLE_ROW.search(lines[i])
+
+    def ends_before(i: int) -> bool:
+        return i < 0 or not lines[i].strip() or bool(_EN_SENTENCE_END.search(lines[i]))
+
     edits: list[tuple[int, int, str]] = []
-    for pos, prev, nxt in _line_breaks(c.text):
+    for i in range(len(lines) - 1):
+        prev, nxt = lines[i], lines[i + 1]
+        if not (prev.strip() and nxt.strip()):
+            continue
+        pos = starts[i + 1] - 1
         if _EN_TABLE_ROW.search(prev) or _EN_TABLE_ROW.search(nxt):
             continue
         if nxt[:1].isspace() or len(prev.strip()) < 45 or _HEADING_START.match(nxt):
             continue
+        if _EN_HEADING_LIKE.match(nxt) and ends_before(i) and blank_or_indented(i + 2, nxt):
+            continue  # the next line is a heading standing between two paragraphs
+        if _EN_HEADING_LIKE.match(prev) and ends_before(i - 1) and len(prev.rstrip()) < 0.7 * width:
+            continue  # this line is a heading over a flush-left paragraph
         if prev.endswith("-") and nxt[:1].islower() and prev[-2:-1].isalpha():
             edits.append((pos - 1, pos + 1, ""))
         else:
@@ -433,36 +476,42 @@ def _title_block(text: str) -> tuple[str, dict[str, str], int]:
     """The title, metadata, and the offset where the body starts.
 
     The title block is a run of short lines at the very top whose first line
-    looks like a title (it names a report or letter, or carries a year).
+    looks like a title (it names a report or letter, or carries a year),
+    followed only by a date/occasion line (``——2017年3月5日在……会议上``) and a
+    speaker line (``国务院总理　李克强``).  A Markdown ``#`` title gives the
+    title but stays in the body as a heading.
     """
     meta: dict[str, str] = {}
     lines = list(re.finditer(r"[^\n]*\n?", text[:3000]))
     title = ""
     end = 0
-    seen_first = False
     for m in lines:
         line = m.group().strip()
         if not line:
-            if seen_first:
+            if title:
                 end = m.end()
             continue
-        if len(line) > 60 or _CN_LINE_END.search(line) or _NUMBERED_START.match(line):
-            break
-        if not seen_first:
+        if not title:
+            md = re.match(r"#{1,6}\s+(.+?)\s*#*$", line)
+            if md:
+                return md.group(1), {}, 0
+            if len(line) > 60 or _CN_LINE_END.search(line) or _NUMBERED_START.match(line):
+                break
             if not (_TITLE_WORDS.search(line) or _YEAR_IN_TITLE.search(line)):
                 break
-            seen_first = True
             title = line
+            end = m.end()
+            continue
         dm = _CN_DATE.search(line)
-        if dm and "date" not in meta:
+        if dm and "date" not in meta and len(line) <= 60:
             meta["date"] = f"{int(dm.group(1)):04d}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
-            occasion = re.sub(r"^[—\-\s]+", "", line)
-            meta["occasion"] = occasion
-        elif title != line and not dm and re.search(r"[\u4e00-\u9fff]", line) and "speaker" not in meta:
-            if not title.endswith(line):
-                meta["speaker"] = re.sub(r"\s+", " ", line.replace("\u3000", " "))
+            meta["occasion"] = re.sub(r"^[—\-\s]+", "", line)
+        elif "speaker" not in meta and not _NUMBERED_START.match(line) and re.fullmatch(r"[\u4e00-\u9fff]{2,12}[ \u3000]+[\u4e00-\u9fff·]{2,6}", line):
+            meta["speaker"] = re.sub(r"[ \u3000]+", " ", line)
+        else:
+            break
         end = m.end()
-    if not seen_first:
+    if not title:
         return "", {}, 0
     return title, meta, end
 

@@ -155,9 +155,8 @@ def _cn_candidate(text: str, ls: int, le: int) -> Candidate | None:
             return None  # a bare number is not a heading
         warnings: list[str] = []
         sm = _SENTENCE_END.search(rest)
-        if sch.standalone_only:
-            if len(line) > MAX_LINE_HEADING or (sm and sm.end() < len(rest.rstrip())):
-                return None
+        if sch.standalone_only and (len(line) > MAX_LINE_HEADING or (sm and sm.end() < len(rest.rstrip()))):
+            return None
         if sm and sm.end() < len(rest.rstrip()):
             # Inline heading: the first sentence, body text follows.
             if sm.end() > MAX_INLINE_HEADING:

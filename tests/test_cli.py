@@ -1,0 +1,98 @@
+"""The command line: the sections contract, errors as one line and exit status 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import GOV, XISHAN
+
+from reportdiff.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sections_csv_has_the_contract_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sections", str(XISHAN), "--format", "csv")
+    assert 0 == code
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {"year", "level", "path", "heading", "start", "end"} <= set(rows[0])
+    assert ("2022", "0") == (rows[0]["year"], rows[0]["level"])
+    assert any(r["heading"] == "(一)深入学习宣传贯彻习近平法治思想。" and r["level"] == "2" for r in rows)
+
+
+def test_sections_csv_offsets_index_the_cleaned_text(capsys: pytest.CaptureFixture[str]) -> None:
+    from reportdiff.compare import read_report
+
+    text = read_report(XISHAN).text
+    _, out, _ = run(capsys, "sections", str(XISHAN), "--format", "csv")
+    for r in csv.DictReader(io.StringIO(out)):
+        if r["heading"]:
+            assert text[int(r["start"]) :].startswith(r["heading"])
+
+
+def test_sections_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sections", str(GOV / "2019.txt"))
+    assert 0 == code and "三/（一）" in out
+    code, out, _ = run(capsys, "sections", str(GOV / "2019.txt"), "--format", "json")
+    data = json.loads(out)
+    assert 2019 == data[0]["year"]
+
+
+def test_sections_writes_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out_file = tmp_path / "s.csv"
+    code, out, _ = run(capsys, "sections", str(XISHAN), "--format", "csv", "-o", str(out_file))
+    assert 0 == code and "" == out
+    assert out_file.read_text(encoding="utf-8").startswith("year,level,path,heading")
+
+
+@pytest.mark.parametrize(
+    ("setup", "needle"),
+    [
+        (lambda d: d / "missing_2019.txt", "no such file"),
+        (lambda d: ((d / "2019.txt").write_bytes(b"") and d / "2019.txt") or d / "2019.txt", "empty"),
+        (lambda d: (d / "2019.txt").write_bytes(b"\x00\x01\x02" * 100) and d / "2019.txt", "binary"),
+        (lambda d: (d / "notes.txt").write_text("一份报告\n\n正文。", encoding="utf-8") and d / "notes.txt", "--year"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, setup, needle: str) -> None:  # type: ignore[no-untyped-def]
+    path = setup(tmp_path)
+    code, out, err = run(capsys, "sections", str(path))
+    assert 2 == code
+    assert "" == out
+    lines = err.strip().splitlines()
+    assert 1 == len(lines)
+    assert needle in lines[0] and str(path) in lines[0]
+
+
+def test_year_option_names_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    f = tmp_path / "notes.txt"
+    f.write_text("一份报告\n\n一、回顾\n\n正文。", encoding="utf-8")
+    code, out, _ = run(capsys, "sections", str(f), "--year", f"{f}=2021", "--format", "csv")
+    assert 0 == code and "\n2021,1," in out
+    code, out, _ = run(capsys, "sections", str(f), "--year", "2020", "--format", "csv")
+    assert 0 == code and "\n2020,1," in out
+
+
+def test_python_dash_m_runs_without_traceback_on_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "sections", str(tmp_path / "nope_2019.txt")],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert 2 == proc.returncode
+    assert "Traceback" not in proc.stderr
+    assert "nope_2019.txt: no such file" in proc.stderr
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert 2 == code and "sections" in out
