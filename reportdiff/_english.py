@@ -1,73 +1,297 @@
-"""English heading detection: Markdown ``#`` headings, numbered headings
-(``1.``, ``1.1``, ``I.``, ``A.``, ``Item 1A.``), and short standalone lines in
-Title Case or ALL CAPS."""
+"""English heading detection.
+
+Three kinds of heading are found, all by layout and form, never by the
+wording of a particular document:
+
+* Markdown ``#`` headings (outside fenced code blocks), ranked by their
+  ``#`` count.  When a document marks headings this way, only these (and
+  numbered headings) are taken.
+* Numbered headings standing on a line of their own: ``1.``, ``1.1``,
+  ``I.``, ``A.``, ``Item 1A.``.
+* Title lines: a short line in Title Case or ALL CAPS that stands alone as a
+  block (see :func:`_standalone`), as PDF-extracted letters print them
+  (``Insurance``, ``The Annual Meeting``).
+
+A line is *not* a heading when it is a page number, a table row or a table's
+caption (the next line is a table row), a signature (``Warren E. Buffett``,
+the role line under it), a memo header (``From: …``), or a salutation or any
+other line ending in ``.``, ``,``, ``;`` or ``:``.
+
+Levels.  Title lines of a document that centres some of them form two tiers:
+a centred title line opens a part (rank 1); flush-left title lines after it
+are its sub-sections (rank 2); flush-left title lines before the first centred
+one are rank 1.  Otherwise title lines carry no rank and nest by scheme like
+numbered headings.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import statistics
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from reportdiff.parse import Candidate
 
-_MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
-_NUMBERED = re.compile(r"(Item\s+\d+[A-Z]?\.|\d+(?:\.\d+)+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)[ \t]+(?=[A-Z])")
-_SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "vs.", "with", "–", "-", "—", "&"}
+__all__ = ["english_candidates"]
+
+_MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"(?:```|~~~)")
+_NUMBERED = re.compile(
+    r"(Item\s+\d+[A-Z]?\.|\d+(?:\.\d+)+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)[ \t]+(?=[A-Z])",
+    re.IGNORECASE,
+)
+# Words left lower-case inside a Title Case heading.
+_SMALL = frozenset(
+    "a an and as at but by for from in into of off on onto or nor per than the to up upon vs via with without".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w’'&.-]*|\d[\w,.%$]*")
+_TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\S")
+_NUMERIC_ROW = re.compile(r"[\d$€£¥(),.%*\s–—-]+")
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—\s]*(?:\d{1,4}|[ivxlc]{1,6})[-–—\s]*(?:of\s+\d+)?", re.IGNORECASE)
+_MEMO_HEADER = re.compile(r"(?:from|to|cc|bcc|re|subject|date|sent|attn|attention)\s*:", re.IGNORECASE)
+# A person's name as signed: ``Warren E. Buffett``, ``Charles T. Munger, Jr.``
+_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s*){1,2}[A-Z][A-Za-z’'-]+(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?"
+)
+_DATE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+\d{4}"
+)
+# Characters that end a sentence or clause: a line ending so is prose.
+_PROSE_END = ".,;:"
+# Characters a line may end with when it closes a paragraph.
+_SENTENCE_END = re.compile(r"[.!?:;][”’\"')\]]*$|[”\")]$")
+#: The longest title line, in characters, and in words.
+MAX_TITLE_CHARS = 100
+MAX_TITLE_WORDS = 16
+#: A line indented at most this much is flush-left.
+FLUSH_INDENT = 3
+#: A line indented at least this much (and twice the paragraph indent) is centred.
+CENTRED_INDENT = 16
 
 
-def _is_title_line(s: str) -> bool:
-    if not s or len(s) > 70 or not re.search(r"[A-Za-z]{2}", s):
-        return False
-    if s[-1] in ".,;:" or re.search(r"\S {3,}\S", s) or re.search(r"\.{4,}", s):
-        return False
-    words = re.findall(r"[A-Za-z’'&.-]+|\d+", s)
-    if not words or len(words) > 12:
-        return False
-    if s.isupper():
+class _Line(NamedTuple):
+    """One line of the text."""
+
+    start: int
+    """Offset of the line's first character."""
+    end: int
+    """Offset of the line end (the ``\\n`` or the text end)."""
+    indent: int
+    """Leading whitespace, in characters."""
+    text: str
+    """The line without leading and trailing whitespace."""
+
+
+def _split(text: str, start: int) -> list[_Line]:
+    out: list[_Line] = []
+    pos = start
+    n = len(text)
+    while pos < n:
+        e = text.find("\n", pos)
+        if e < 0:
+            e = n
+        raw = text[pos:e]
+        body = raw.lstrip()
+        out.append(_Line(pos, e, len(raw) - len(body), body.rstrip()))
+        pos = e + 1
+    return out
+
+
+def _is_page_number(s: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(s))
+
+
+def _is_table_row(ln: _Line) -> bool:
+    """A row of a table: columns apart by 3+ spaces, dot leaders, or figures only."""
+    s = ln.text
+    return bool(s) and bool(_TABLE_GAP.search(s) or _DOT_LEADER.search(s) or _NUMERIC_ROW.fullmatch(s))
+
+
+def _ends_paragraph(ln: _Line) -> bool:
+    """True when a line can stand right before a heading: blank, a page
+    number, or prose (it has lower-case letters) that ends a sentence."""
+    s = ln.text
+    if not s or _is_page_number(s):
         return True
-    caps = [w for w in words if w.lower() not in _SMALL]
-    return bool(caps) and all(w[0].isupper() or w[0].isdigit() for w in caps) and words[0][0].isupper()
+    return bool(_SENTENCE_END.search(s)) and s.upper() != s and not _is_table_row(ln)
+
+
+def _is_title(s: str) -> bool:
+    """Title Case or ALL CAPS, short, not ending like prose.
+
+    >>> _is_title("The Annual Meeting"), _is_title("We Buy Some Newspapers . . . Newspapers?")
+    (True, True)
+    >>> _is_title("A power lunch, Berkshire-style"), _is_title("To the Shareholders of Berkshire Hathaway Inc.:")
+    (False, False)
+    """
+    if not s or len(s) > MAX_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—(\"“'‘[":
+        return False
+    if _TABLE_GAP.search(s) or _DOT_LEADER.search(s):
+        return False
+    words = _WORD.findall(s)
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not lettered or len(words) > MAX_TITLE_WORDS or sum(len(w) for w in lettered) < 3:
+        return False
+    if not (lettered[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if s.upper() == s:
+        return True
+    for w in lettered[1:]:
+        if w.lower() in _SMALL:
+            continue
+        if not w[0].isupper():
+            return False
+    return True
+
+
+def _is_signature(ln: _Line, prev: _Line | None) -> bool:
+    """A signed name, or the role line printed right under one."""
+    s = ln.text
+    if _NAME.fullmatch(s) or _MEMO_HEADER.match(s) or _DATE.match(s):
+        return True
+    if prev is None or not prev.text:
+        return False
+    last_column = re.split(r" {3,}|\t", prev.text)[-1]
+    return bool(_NAME.fullmatch(last_column))
+
+
+def _next_text(lines: list[_Line], k: int) -> _Line | None:
+    for ln in lines[k + 1 :]:
+        if ln.text:
+            return ln
+    return None
+
+
+def _standalone(lines: list[_Line], k: int) -> bool:
+    """True when line ``k`` stands as a block of its own.
+
+    The line before it is blank, a page number, a table row, or ends a
+    sentence; the line after it is blank, the end, or the indented first line
+    of a paragraph.
+    """
+    ln = lines[k]
+    prev = lines[k - 1] if k > 0 else None
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if prev is not None and not _ends_paragraph(prev):
+        return False
+    if nxt is None or not nxt.text:
+        return True
+    return nxt.indent > ln.indent and not _is_table_row(nxt) and not _is_page_number(nxt.text)
+
+
+def _is_caption(lines: list[_Line], k: int) -> bool:
+    """True when the next text line is a table row: line ``k`` is its caption."""
+    nxt = _next_text(lines, k)
+    return nxt is not None and _is_table_row(nxt)
+
+
+def _numbered_scheme(tok: str) -> tuple[str, int | None]:
+    if tok[:4].lower() == "item":
+        return "item", int(re.sub(r"\D", "", tok))
+    if re.match(r"\d+\.\d", tok):
+        return "decimal", int(tok.split(".")[0])
+    if tok[0].isdigit():
+        return "arabic-dot", int(tok.rstrip("."))
+    if re.fullmatch(r"[IVX]+\.", tok):
+        return "roman", None
+    return "letter", None
+
+
+def _paragraph_indent(lines: list[_Line]) -> float:
+    """The usual first-line indent of paragraphs (0 when they are flush-left)."""
+    indents = [ln.indent for ln in lines if FLUSH_INDENT < ln.indent < 40 and len(ln.text) >= 60]
+    return statistics.median(indents) if indents else 0.0
+
+
+def _is_centred(ln: _Line, paragraph_indent: float) -> bool:
+    """Indented well beyond a paragraph's first line: a centred line.
+
+    Lines of the cleaned text are joined paragraphs, so the page width is not
+    known; a heading indented at least twice the paragraph indent (and at
+    least :data:`CENTRED_INDENT`) is taken as centred.
+    """
+    return ln.indent >= max(CENTRED_INDENT, 2 * paragraph_indent)
 
 
 def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
-    """Heading candidates of an English text from offset ``start``."""
+    """Heading candidates of an English text from offset ``start``.
+
+    Args:
+        text: the cleaned text (hard-wrapped lines may remain).
+        start: offset where the body starts (after a title block).
+
+    Returns:
+        The headings in text order; title lines of a two-tier layout carry an
+        explicit ``rank``.
+
+    >>> [(c.title, c.rank) for c in english_candidates("# Report\\n\\n## Scope\\n\\nText.\\n")]
+    [('Report', 1), ('Scope', 2)]
+    >>> [c.title for c in english_candidates("Insurance\\n\\n    Float grew.\\n\\n7\\n")]
+    ['Insurance']
+    """
     from reportdiff.parse import Candidate
 
+    lines = _split(text, start)
+    paragraph_indent = _paragraph_indent(lines)
     out: list[Candidate] = []
-    lines = []
-    pos = start
-    while pos <= len(text):
-        e = text.find("\n", pos)
-        if e < 0:
-            e = len(text)
-        lines.append((pos, e))
-        if e == len(text):
-            break
-        pos = e + 1
-    for k, (ls, le) in enumerate(lines):
-        raw = text[ls:le]
-        s = raw.strip()
+    markdown: list[Candidate] = []
+    titles: list[tuple[Candidate, bool]] = []  # (candidate, centred)
+    in_fence = False
+    for k, ln in enumerate(lines):
+        s = ln.text
         if not s:
             continue
-        lead = len(raw) - len(raw.lstrip())
-        hs = ls + lead
-        he = hs + len(s)
-        m = _MD.match(s)
-        if m:
-            out.append(Candidate(hs, he, le, m.group(1), f"md{len(m.group(1))}", None, m.group(2).strip(), rank=len(m.group(1))))
+        if _FENCE.match(s):
+            in_fence = not in_fence
             continue
-        blank_before = k == 0 or not text[lines[k - 1][0] : lines[k - 1][1]].strip()
-        blank_after = k + 1 >= len(lines) or not text[lines[k + 1][0] : lines[k + 1][1]].strip()
-        if not (blank_before and blank_after):
+        if in_fence:
+            continue
+        hs = ln.start + ln.indent
+        he = hs + len(s)
+        m = _MD.fullmatch(s)
+        if m and ln.indent <= FLUSH_INDENT:
+            c = Candidate(hs, he, ln.end, m.group(1), f"md{len(m.group(1))}", None, m.group(2).strip(), rank=len(m.group(1)))
+            markdown.append(c)
+            out.append(c)
+            continue
+        if not _standalone(lines, k) or _is_table_row(ln) or _is_page_number(s):
+            continue
+        prev = lines[k - 1] if k > 0 else None
+        if _is_signature(ln, prev):
             continue
         m = _NUMBERED.match(s)
-        if m and len(s) <= 90 and s[-1] not in ".,;":
+        if m and len(s) <= MAX_TITLE_CHARS and s[-1] not in _PROSE_END:
             tok = m.group(1)
-            scheme = "item" if tok.startswith("Item") else "decimal" if re.match(r"\d+\.\d", tok) else "arabic-dot" if tok[0].isdigit() else "roman" if re.fullmatch(r"[IVX]+\.", tok) else "letter"
-            ordinal = int(re.sub(r"\D.*", "", tok)) if tok[0].isdigit() else None
-            out.append(Candidate(hs, he, le, tok, scheme, ordinal, s[len(tok):].strip()))
+            scheme, ordinal = _numbered_scheme(tok)
+            out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, s[len(tok) :].strip()))
             continue
-        if _is_title_line(s):
-            scheme = "en-centered" if lead >= 8 else "en-standalone"
-            out.append(Candidate(hs, he, le, "", scheme, None, s))
-    return out
+        if _is_title(s) and not _is_caption(lines, k):
+            c = Candidate(hs, he, ln.end, "", "en-title", None, s)
+            titles.append((c, _is_centred(ln, paragraph_indent)))
+            out.append(c)
+    if markdown:
+        return [c for c in out if c.number]
+    return _rank_titles(out, titles)
+
+
+def _rank_titles(out: list[Candidate], titles: list[tuple[Candidate, bool]]) -> list[Candidate]:
+    """Give title lines explicit ranks when centred and flush-left ones mix."""
+    import attrs
+
+    centred = [c for c, cen in titles if cen]
+    flush = [c for c, cen in titles if not cen]
+    if not centred or not flush:
+        return out
+    first_part = centred[0].start
+    ranks: dict[int, int] = {}
+    for c, cen in titles:
+        ranks[c.start] = 1 if cen or c.start < first_part else 2
+    return [
+        attrs.evolve(c, scheme="en-part" if ranks[c.start] == 1 and c.start >= first_part else c.scheme, rank=ranks[c.start])
+        if c.start in ranks
+        else c
+        for c in out
+    ]
