@@ -1,0 +1,85 @@
+"""Fuzzing the loader and parser: nothing escapes but ReportDiffError, memory stays proportional."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportdiff.compare import read_report
+from reportdiff.errors import ReportDiffError
+from reportdiff.load import load_text
+
+_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_SETTINGS
+@given(st.binary(max_size=2000))
+def test_random_bytes_load_or_fail_with_report_diff_error(tmp_path: Path, data: bytes) -> None:
+    f = tmp_path / "2019.txt"
+    f.write_bytes(data)
+    try:
+        r = read_report(f)
+    except ReportDiffError as e:
+        assert "2019.txt" in str(e)
+        assert "\n" not in str(e)
+        return
+    assert r.text == r.root.text()
+
+
+_html_piece = st.sampled_from(
+    ["<p>", "</p>", "<div class='nav'>", "</div>", "<script>", "</script>", "&amp;", "&#x4e00;", "&bogus;",
+     "<br>", "<!--", "-->", "<", ">", "一、标题", "（一）小标题。正文。", "2019年报告", "\n", "<table><tr><td>", "'\""]
+)
+
+
+@_SETTINGS
+@given(st.lists(_html_piece, max_size=40), st.integers(0, 400))
+def test_truncated_and_malformed_html_never_escapes(pieces: list[str], cut: int) -> None:
+    page = "<html><body><p>2019年报告</p>" + "".join(pieces)
+    page = page[: max(20, len(page) - cut)]
+    try:
+        doc = load_text(page, path="x.html")
+    except ReportDiffError:
+        return
+    from reportdiff.parse import parse
+
+    r = parse(doc)
+    assert r.text == r.root.text()
+    for i in range(0, len(doc.text), 7):
+        assert 0 <= doc.offsets.to_raw(i) <= len(page)
+
+
+def test_a_very_long_line_parses() -> None:
+    text = "2019年报告\n\n一、" + "很长的一行没有句号" * 200_000 + "\n"
+    from reportdiff.parse import parse
+
+    r = parse(load_text(text, path="x.txt"))
+    assert r.text == r.root.text()
+    assert 1 == len(r.root.children)
+
+
+def test_50_mb_input_loads_with_memory_proportional_to_its_size(tmp_path: Path) -> None:
+    script = r"""
+import resource, sys
+from reportdiff.compare import read_report
+base = open(sys.argv[1], encoding='utf-8').read()
+n = 50_000_000 // len(base.encode()) + 1
+path = sys.argv[2]
+open(path, 'w', encoding='utf-8').write(base * n)
+r = read_report(path)
+assert r.text == r.root.text()
+print(len(r.text), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    src = Path(__file__).resolve().parent.parent / "fixtures" / "gov-work-report" / "2019.txt"
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(src), str(tmp_path / "big_2019.txt")],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()
+    chars, maxrss_kb = int(out[0]), int(out[1])
+    size = (tmp_path / "big_2019.txt").stat().st_size
+    assert chars > 16_000_000  # nothing was cut
+    assert maxrss_kb * 1024 < 20 * size
