@@ -648,8 +648,41 @@ def load(path: str | os.PathLike[str], *, year: int | None = None, max_bytes: in
     name = str(path)
     if not data.strip():
         raise EmptyInputError(f"{name}: the file is empty; give a report with text")
+    if p.suffix.lower() == ".docx":
+        return load_text(_docx_text(data, name), path=name, year=year, encoding="docx", fmt="text")
     text, enc = decode(data, name)
     return load_text(text, path=name, year=year, encoding=enc)
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    """The paragraphs of a Word document, one per line with blank lines between.
+
+    The raw text of a DOCX report is this extracted text (the file itself is a
+    zip archive), so raw offsets index it.
+    """
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            xml = z.read("word/document.xml")
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as e:
+        raise InputError(f"{name}: not a readable .docx file ({e}); save it again from Word or as text") from e
+    paras = []
+    for para in root.iter(f"{w}p"):
+        parts = []
+        for node in para.iter():
+            if node.tag == f"{w}t" and node.text:
+                parts.append(node.text)
+            elif node.tag == f"{w}tab":
+                parts.append("\t")
+            elif node.tag in (f"{w}br", f"{w}cr"):
+                parts.append("\n")
+        paras.append("".join(parts))
+    return "\n\n".join(paras) + "\n"
 
 
 def body_start(doc: Document) -> int:

@@ -258,3 +258,32 @@ def test_english_hard_wraps_are_joined_and_hyphenation_undone() -> None:
 def test_english_table_rows_stay_on_their_own_lines() -> None:
     doc = load(BERKSHIRE / "2014.txt")
     assert re.search(r"\n1965 +23\.8 +49\.5 +10\.0\n", doc.text)
+
+
+def _write_docx(path: Path, paragraphs: list[str]) -> None:
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f"<w:body>{body}</w:body></w:document>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", doc)
+
+
+def test_docx_report_gives_the_same_sections_as_its_text(tmp_path: Path) -> None:
+    text_report = read_report(XISHAN)
+    paras = [p.strip() for p in text_report.text.split("\n") if p.strip()]
+    f = tmp_path / "2022.docx"
+    _write_docx(f, paras)
+    docx_report = read_report(f)
+    assert [(s.level, s.heading) for s in text_report.sections()] == [(s.level, s.heading) for s in docx_report.sections()]
+
+
+def test_broken_docx_is_a_clear_error(tmp_path: Path) -> None:
+    f = tmp_path / "2022.docx"
+    f.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match=r"2022\.docx: not a readable \.docx"):
+        load(f)
