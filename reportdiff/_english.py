@@ -4,10 +4,10 @@ Three kinds of heading are found, all by layout and form, never by the
 wording of a particular document:
 
 * Markdown ``#`` headings (outside fenced code blocks), ranked by their
-  ``#`` count.  When a document marks headings this way, only these (and
-  numbered headings) are taken.
+  ``#`` count.  When a document marks headings this way, only these are
+  taken (a numbered line there is a list item).
 * Numbered headings standing on a line of their own: ``1.``, ``1.1``,
-  ``I.``, ``A.``, ``Item 1A.``.
+  ``I.``, ``A.``, ``Item 1A.``, ``Part II``.
 * Title lines: a short line in Title Case or ALL CAPS that stands alone as a
   block (see :func:`_standalone`), as PDF-extracted letters print them
   (``Insurance``, ``The Annual Meeting``).
@@ -17,11 +17,11 @@ caption (the next line is a table row), a signature (``Warren E. Buffett``,
 the role line under it), a memo header (``From: …``), or a salutation or any
 other line ending in ``.``, ``,``, ``;`` or ``:``.
 
-Levels.  Title lines of a document that centres some of them form two tiers:
-a centred title line opens a part (rank 1); flush-left title lines after it
-are its sub-sections (rank 2); flush-left title lines before the first centred
-one are rank 1.  Otherwise title lines carry no rank and nest by scheme like
-numbered headings.
+Levels (see :func:`_rank_titles`).  A centred title line opens a part
+(rank 1); flush-left title lines after the first centred one are its
+sub-sections (rank 2), those before it rank 1.  In a document with no centred
+title line, title lines carry no rank and nest by scheme like numbered
+headings (so ``General`` under ``Item 1. Business`` is one level deeper).
 """
 
 from __future__ import annotations
@@ -38,19 +38,31 @@ __all__ = ["english_candidates"]
 _MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"(?:```|~~~)")
 _NUMBERED = re.compile(
-    r"(Item\s+\d+[A-Z]?\.|\d+(?:\.\d+)+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)[ \t]+(?=[A-Z])",
-    re.IGNORECASE,
+    r"((?i:item)\s+\d{1,2}[A-Z]?[.:]?|(?i:part)\s+(?:[IVX]{1,5}|\d{1,2})[.:]?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)"
+    r"(?:[ \t]+(?:[-–—:][ \t]*)?(?=[A-Z0-9“\"'‘])|[ \t]*$)"
 )
 # Words left lower-case inside a Title Case heading.
 _SMALL = frozenset(
-    "a an and as at but by for from in into of off on onto or nor per than the to up upon vs via with without".split()
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off"}
+    | {"on", "onto", "or", "per", "than", "the", "to", "up", "upon", "via", "vs", "with", "without"}
 )
 _WORD = re.compile(r"[^\W\d_][\w’'&.-]*|\d[\w,.%$]*")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\S")
 _NUMERIC_ROW = re.compile(r"[\d$€£¥(),.%*\s–—-]+")
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—\s]*(?:\d{1,4}|[ivxlc]{1,6})[-–—\s]*(?:of\s+\d+)?", re.IGNORECASE)
-_MEMO_HEADER = re.compile(r"(?:from|to|cc|bcc|re|subject|date|sent|attn|attention)\s*:", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s+)?[-–—\s]*(?:\d{1,4}|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
+    r"[-–—\s]*(?:of\s+\d+)?",
+    re.IGNORECASE,
+)
+_MEMO_HEADER = re.compile(
+    r"(?:from|to|cc|bcc|re|subject|date|sent|attn|attention)\s*:", re.IGNORECASE
+)
+# A salutation or a complimentary close: ``Dear Fellow Shareholders``, ``Sincerely``.
+_LETTER_FORMULA = re.compile(
+    r"(?:dear\b|sincerely|yours\b|(?:very\s+)?(?:truly|faithfully|respectfully|cordially)\b|(?:best|kind|warm)\s+regards)",
+    re.IGNORECASE,
+)
 # A person's name as signed: ``Warren E. Buffett``, ``Charles T. Munger, Jr.``
 _NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s*){1,2}[A-Z][A-Za-z’'-]+(?:,?\s+(?:Jr\.|Sr\.|II|III|IV))?"
@@ -86,6 +98,7 @@ class _Line(NamedTuple):
 
 
 def _split(text: str, start: int) -> list[_Line]:
+    """The lines of ``text`` from offset ``start``."""
     out: list[_Line] = []
     pos = start
     n = len(text)
@@ -101,13 +114,16 @@ def _split(text: str, start: int) -> list[_Line]:
 
 
 def _is_page_number(s: str) -> bool:
+    """``12``, ``- 7 -``, ``Page 3``, ``iv``: a line that is only a page number."""
     return bool(_PAGE_NUMBER.fullmatch(s))
 
 
 def _is_table_row(ln: _Line) -> bool:
     """A row of a table: columns apart by 3+ spaces, dot leaders, or figures only."""
     s = ln.text
-    return bool(s) and bool(_TABLE_GAP.search(s) or _DOT_LEADER.search(s) or _NUMERIC_ROW.fullmatch(s))
+    return bool(s) and bool(
+        _TABLE_GAP.search(s) or _DOT_LEADER.search(s) or _NUMERIC_ROW.fullmatch(s)
+    )
 
 
 def _ends_paragraph(ln: _Line) -> bool:
@@ -148,9 +164,10 @@ def _is_title(s: str) -> bool:
 
 
 def _is_signature(ln: _Line, prev: _Line | None) -> bool:
-    """A signed name, or the role line printed right under one."""
+    """A signature block line: a signed name, the role line printed right
+    under one, a date line, a memo header, a salutation or a closing."""
     s = ln.text
-    if _NAME.fullmatch(s) or _MEMO_HEADER.match(s) or _DATE.match(s):
+    if _NAME.fullmatch(s) or _MEMO_HEADER.match(s) or _DATE.match(s) or _LETTER_FORMULA.match(s):
         return True
     if prev is None or not prev.text:
         return False
@@ -159,6 +176,7 @@ def _is_signature(ln: _Line, prev: _Line | None) -> bool:
 
 
 def _next_text(lines: list[_Line], k: int) -> _Line | None:
+    """The first non-blank line after line ``k``, or None."""
     for ln in lines[k + 1 :]:
         if ln.text:
             return ln
@@ -168,9 +186,10 @@ def _next_text(lines: list[_Line], k: int) -> _Line | None:
 def _standalone(lines: list[_Line], k: int) -> bool:
     """True when line ``k`` stands as a block of its own.
 
-    The line before it is blank, a page number, a table row, or ends a
-    sentence; the line after it is blank, the end, or the indented first line
-    of a paragraph.
+    The line before it is blank, a page number, or prose ending a sentence
+    (see :func:`_ends_paragraph`); the line after it is blank, the end, or the first line of a
+    paragraph set at another indent (the indented first line under a
+    flush-left heading, flush-left text under a centred one).
     """
     ln = lines[k]
     prev = lines[k - 1] if k > 0 else None
@@ -179,7 +198,7 @@ def _standalone(lines: list[_Line], k: int) -> bool:
         return False
     if nxt is None or not nxt.text:
         return True
-    return nxt.indent > ln.indent and not _is_table_row(nxt) and not _is_page_number(nxt.text)
+    return nxt.indent != ln.indent and not _is_table_row(nxt) and not _is_page_number(nxt.text)
 
 
 def _is_caption(lines: list[_Line], k: int) -> bool:
@@ -188,16 +207,33 @@ def _is_caption(lines: list[_Line], k: int) -> bool:
     return nxt is not None and _is_table_row(nxt)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(s: str) -> int:
+    """The value of an upper-case Roman numeral of I, V and X (``IV`` → 4)."""
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if _ROMAN.get(b, 0) > v else v
+    return total
+
+
 def _numbered_scheme(tok: str) -> tuple[str, int | None]:
-    if tok[:4].lower() == "item":
-        return "item", int(re.sub(r"\D", "", tok))
+    """The scheme and ordinal of a numbering token (``Item 1A.`` → item, None)."""
+    core = re.sub(r"^(?i:item|part)\s+|[.:]$", "", tok)
+    if tok[:4].lower() in ("part", "item"):
+        scheme = tok[:4].lower()
+        if core.isdigit():
+            return scheme, int(core)
+        return scheme, _roman(core) if re.fullmatch("[IVX]+", core) else None
     if re.match(r"\d+\.\d", tok):
-        return "decimal", int(tok.split(".")[0])
+        return "decimal", int(core.rstrip(".").split(".")[-1])
     if tok[0].isdigit():
-        return "arabic-dot", int(tok.rstrip("."))
-    if re.fullmatch(r"[IVX]+\.", tok):
-        return "roman", None
-    return "letter", None
+        return "arabic-dot", int(core)
+    if re.fullmatch(r"[IVX]+", core):
+        return "roman", _roman(core)
+    return "letter", ord(core) - ord("A") + 1
 
 
 def _paragraph_indent(lines: list[_Line]) -> float:
@@ -253,7 +289,16 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
         he = hs + len(s)
         m = _MD.fullmatch(s)
         if m and ln.indent <= FLUSH_INDENT:
-            c = Candidate(hs, he, ln.end, m.group(1), f"md{len(m.group(1))}", None, m.group(2).strip(), rank=len(m.group(1)))
+            c = Candidate(
+                hs,
+                he,
+                ln.end,
+                m.group(1),
+                f"md{len(m.group(1))}",
+                None,
+                m.group(2).strip(),
+                rank=len(m.group(1)),
+            )
             markdown.append(c)
             out.append(c)
             continue
@@ -266,32 +311,46 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
         if m and len(s) <= MAX_TITLE_CHARS and s[-1] not in _PROSE_END:
             tok = m.group(1)
             scheme, ordinal = _numbered_scheme(tok)
-            out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, s[len(tok) :].strip()))
+            title = s[m.end() :].strip()
+            if title or scheme == "part":
+                out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title))
             continue
         if _is_title(s) and not _is_caption(lines, k):
-            c = Candidate(hs, he, ln.end, "", "en-title", None, s)
+            scheme = "en-caps" if s.upper() == s else "en-title"
+            c = Candidate(hs, he, ln.end, "", scheme, None, s)
             titles.append((c, _is_centred(ln, paragraph_indent)))
             out.append(c)
     if markdown:
-        return [c for c in out if c.number]
+        return markdown
     return _rank_titles(out, titles)
 
 
 def _rank_titles(out: list[Candidate], titles: list[tuple[Candidate, bool]]) -> list[Candidate]:
-    """Give title lines explicit ranks when centred and flush-left ones mix."""
+    """Schemes and ranks of title lines, from their layout.
+
+    * Centred title lines are parts: rank 1.  Flush-left title lines after the
+      first centred one are rank 2 (its sub-sections); those before it rank 1.
+    * With no centred title line, title lines carry no rank and nest by
+      scheme; ALL CAPS lines are a scheme of their own (outer to Title Case
+      lines) only when the first title line is in ALL CAPS, so that an acronym
+      heading (``GEICO``) among Title Case ones stays at their level.
+    """
     import attrs
 
-    centred = [c for c, cen in titles if cen]
-    flush = [c for c, cen in titles if not cen]
-    if not centred or not flush:
+    if not titles:
         return out
-    first_part = centred[0].start
-    ranks: dict[int, int] = {}
-    for c, cen in titles:
-        ranks[c.start] = 1 if cen or c.start < first_part else 2
-    return [
-        attrs.evolve(c, scheme="en-part" if ranks[c.start] == 1 and c.start >= first_part else c.scheme, rank=ranks[c.start])
-        if c.start in ranks
-        else c
-        for c in out
-    ]
+    new: dict[int, Candidate] = {}
+    centred = [c for c, cen in titles if cen]
+    if centred:
+        first_part = centred[0].start
+        for c, cen in titles:
+            if cen:
+                new[c.start] = attrs.evolve(c, scheme="en-centred", rank=1)
+            else:
+                new[c.start] = attrs.evolve(
+                    c, scheme="en-title", rank=1 if c.start < first_part else 2
+                )
+    elif titles[0][0].scheme != "en-caps":
+        for c, _ in titles:
+            new[c.start] = attrs.evolve(c, scheme="en-title")
+    return [new.get(c.start, c) if not c.number else c for c in out]

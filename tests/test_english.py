@@ -1,0 +1,278 @@
+"""English heading detection (reportdiff._english) and the English line
+joining it relies on (reportdiff.load._join_en_lines)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from reportdiff._english import english_candidates
+from reportdiff.load import load, load_text
+from reportdiff.parse import parse
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+LETTERS = sorted((FIXTURES / "berkshire-letters").glob("*.txt"))
+GOLD = FIXTURES / "gold" / "sections" / "berkshire-letters"
+
+BODY = "          " + "This is the body of a paragraph that runs on for a while. " * 2
+
+
+def titles(text: str) -> list[str]:
+    """The titles of the heading candidates of ``text``."""
+    return [c.title for c in english_candidates(text)]
+
+
+def levels(text: str) -> list[tuple[int, str]]:
+    """(level, heading) of every headed section of ``text`` parsed as a 2020 report."""
+    report = parse(load_text(text, path="2020.txt"))
+    return [(s.level, s.heading) for s in report.sections() if s.heading]
+
+
+def norm(s: str) -> str:
+    """NFKC with all whitespace removed: how headings are compared with the gold."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+# -- Markdown -------------------------------------------------------------
+
+
+def test_markdown_headings_take_their_level_from_the_hash_count() -> None:
+    text = "# Annual Report\n\nIntro.\n\n## Results\n\nText.\n\n### Detail\n\nMore.\n\n## Outlook ##\n\nEnd.\n"
+    assert [
+        ("#", 1, "Annual Report"),
+        ("##", 2, "Results"),
+        ("###", 3, "Detail"),
+        ("##", 2, "Outlook"),
+    ] == [(c.number, c.rank, c.title) for c in english_candidates(text)]
+    assert [
+        (1, "# Annual Report"),
+        (2, "## Results"),
+        (3, "### Detail"),
+        (2, "## Outlook ##"),
+    ] == levels(text)
+
+
+def test_markdown_document_ignores_code_fences_numbered_lists_and_bare_title_lines() -> None:
+    text = "# Title\n\n```\n# not a heading\n```\n\n1. First item\n\n2. Second item\n\nInsurance\n\n## Real\n\nText.\n"
+    assert ["Title", "Real"] == titles(text)
+
+
+# -- numbered headings ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "scheme", "ordinal", "title"),
+    [
+        ("1. Overview of Results", "1.", "arabic-dot", 1, "Overview of Results"),
+        ("2.3 Revenue by Segment", "2.3", "decimal", 3, "Revenue by Segment"),
+        ("IV. Outlook", "IV.", "roman", 4, "Outlook"),
+        ("B. Liquidity", "B.", "letter", 2, "Liquidity"),
+        ("Item 1A. Risk Factors", "Item 1A.", "item", None, "Risk Factors"),
+        ("Item 7. Management’s Discussion", "Item 7.", "item", 7, "Management’s Discussion"),
+        ("PART II", "PART II", "part", 2, ""),
+    ],
+)
+def test_numbered_heading_on_its_own_line(
+    line: str, number: str, scheme: str, ordinal: int | None, title: str
+) -> None:
+    [c] = english_candidates(f"{line}\n\n{BODY}\n")
+    assert (number, scheme, ordinal, title) == (c.number, c.scheme, c.ordinal, c.title)
+
+
+def test_numbered_line_ending_like_a_sentence_is_not_a_heading() -> None:
+    assert [] == titles(f"1. We bought more shares this year.\n\n{BODY}\n")
+
+
+def test_form_10k_items_nest_under_parts_and_title_lines_under_items() -> None:
+    text = (
+        f"PART I\n\nItem 1. Business\n\nGeneral\n\n{BODY}\n\nItem 1A. Risk Factors\n\n{BODY}\n\n"
+        f"PART II\n\nItem 5. Market for Common Equity\n\n{BODY}\n"
+    )
+    assert [
+        (1, "PART I"),
+        (2, "Item 1. Business"),
+        (3, "General"),
+        (2, "Item 1A. Risk Factors"),
+        (1, "PART II"),
+        (2, "Item 5. Market for Common Equity"),
+    ] == levels(text)
+
+
+# -- standalone title lines -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Insurance",
+        "The Annual Meeting",
+        "Regulated, Capital-Intensive Businesses",
+        "Intrinsic Value – Today and Tomorrow",
+        "We Buy Some Newspapers . . . Newspapers?",
+        "GEICO",
+        "OUR BUSINESSES",
+    ],
+)
+def test_short_standalone_title_case_or_all_caps_line_is_a_heading(heading: str) -> None:
+    text = f"{BODY}\n\n{heading}\n\n{BODY}\n"
+    assert [heading] == titles(text)
+
+
+def test_heading_between_hard_wrapped_paragraphs_without_blank_lines() -> None:
+    """A flush-left title line after a line that ends a sentence and before an
+    indented paragraph is a heading even with no blank line around it."""
+    raw = (
+        "          Berkshire had a good year, and the businesses we bought long ago did their\n"
+        "part to help. My task is clear, and I am on the prowl for more of them.\n"
+        "Share Repurchases\n"
+        "           Last September, we announced that Berkshire would repurchase its shares at\n"
+        "a price of up to 110% of book value. We were in the market for only a few days.\n"
+    )
+    assert [(1, "Share Repurchases")] == levels(raw)
+
+
+def test_sentence_case_and_lowercase_lines_are_not_headings() -> None:
+    text = f"{BODY}\n\nA power lunch, Berkshire-style\n\nour results improved\n\n{BODY}\n"
+    assert [] == titles(text)
+
+
+def test_last_line_of_a_wrapped_paragraph_is_not_a_heading() -> None:
+    raw = (
+        "          Charlie and I like to own businesses that have durable advantages over\n"
+        "Competitors Like These\n\n"
+        f"{BODY}\n"
+    )
+    assert [] == titles(raw)
+
+
+# -- what is not a heading --------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["12", "- 7 -", "Page 3", "iv"])
+def test_page_number_is_not_a_heading(line: str) -> None:
+    assert [] == titles(f"{BODY}\n\n{' ' * 40}{line}\n\n{BODY}\n")
+
+
+def test_table_rows_and_table_caption_are_not_headings() -> None:
+    text = (
+        "Berkshire’s Corporate Performance vs. the S&P 500\n\n"
+        "Year        Book Value       S&P 500\n"
+        "1965 . . . . . . . .  23.8      10.0\n"
+        "                       Owned\n"
+        "1966           20.3          (11.7)\n\n"
+        f"{BODY}\n"
+    )
+    assert [] == titles(text)
+
+
+def test_signature_block_is_not_a_heading() -> None:
+    text = (
+        f"{BODY}\n\n"
+        "February 27, 2015\n"
+        "                                                  Warren E. Buffett\n"
+        "                                                  Chairman of the Board\n\n"
+        "March 1, 2013                                 Warren E. Buffett\n"
+        "                                              Chairman of the Board\n\n"
+        "                                                   Charles T. Munger\n\n"
+        "Sincerely\n\n"
+        "From: Warren E. Buffett\n\n"
+        f"{BODY}\n"
+    )
+    assert [] == titles(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To the Shareholders of Berkshire Hathaway Inc.:",
+        "Dear Fellow Shareholders",
+        "BERKSHIRE HATHAWAY INC.",
+    ],
+)
+def test_salutation_and_letterhead_are_not_headings(line: str) -> None:
+    assert [] == titles(f"{line}\n\n{BODY}\n")
+
+
+def test_all_caps_line_under_a_letterhead_is_not_a_heading() -> None:
+    text = f"{BODY}\n\n     BERKSHIRE HATHAWAY INC.\n     ACQUISITION CRITERIA\n\n{BODY}\n"
+    assert [] == titles(text)
+
+
+# -- levels from layout -------------------------------------------------------
+
+
+def test_centred_part_heading_holds_the_flush_left_headings_after_it() -> None:
+    centred = " " * 38
+    text = (
+        f"Insurance\n\n{BODY}\n\nInvestments\n\n{BODY}\n\n"
+        f"{centred}Past, Present and Future\n\nIn the Beginning\n\n{BODY}\n\nBerkshire Today\n\n{BODY}\n\n"
+        f"{centred}Vice Chairman’s Thoughts\n\n{BODY}\n"
+    )
+    assert [
+        (1, "Insurance"),
+        (1, "Investments"),
+        (1, "Past, Present and Future"),
+        (2, "In the Beginning"),
+        (2, "Berkshire Today"),
+        (1, "Vice Chairman’s Thoughts"),
+    ] == levels(text)
+
+
+def test_acronym_heading_among_title_case_headings_keeps_their_level() -> None:
+    text = f"{BODY}\n\nPerformance\n\n{BODY}\n\nGEICO\n\n{BODY}\n\nInsurance\n\n{BODY}\n"
+    assert [(1, "Performance"), (1, "GEICO"), (1, "Insurance")] == levels(text)
+
+
+def test_text_with_no_headings_gives_no_candidates() -> None:
+    assert [] == english_candidates("")
+    assert [] == titles(f"{BODY}\n\n{BODY}\n")
+
+
+def test_candidates_from_start_offset_only() -> None:
+    text = f"Insurance\n\n{BODY}\n\nInvestments\n\n{BODY}\n"
+    assert ["Investments"] == [
+        c.title for c in english_candidates(text, start=text.index("Investments"))
+    ]
+
+
+# -- the real letters ---------------------------------------------------------
+
+
+def gold_headings(year: str) -> list[tuple[int, str]]:
+    with (GOLD / f"{year}.csv").open(encoding="utf-8") as f:
+        return [(int(r["level"]), norm(r["heading"])) for r in csv.DictReader(f)]
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=[p.stem for p in LETTERS])
+def test_berkshire_letter_headings_match_the_gold(path: Path) -> None:
+    """Every gold heading is found at its level (recall ≥ 0.95), and at least
+    90% of the level-1/2 headings found are gold headings (precision)."""
+    report = parse(load(path))
+    found = [
+        (s.level, norm(s.heading)) for s in report.sections() if s.heading and s.level in (1, 2)
+    ]
+    gold = gold_headings(path.stem)
+    recall = sum(1 for g in gold if g in found) / len(gold)
+    precision = sum(1 for f in found if f in gold) / len(found)
+    missing = [g for g in gold if g not in found]
+    invented = [f for f in found if f not in gold]
+    assert recall >= 0.95, f"missing: {missing}"
+    assert precision >= 0.90, f"invented: {invented}"
+
+
+def test_berkshire_letters_all_headings_exactly() -> None:
+    """Across the five letters every gold heading is found and none invented."""
+    found, gold = set(), set()
+    for path in LETTERS:
+        report = parse(load(path))
+        found |= {
+            (path.stem, lv, h)
+            for lv, h in ((s.level, norm(s.heading)) for s in report.sections())
+            if h
+        }
+        gold |= {(path.stem, lv, h) for lv, h in gold_headings(path.stem)}
+    assert gold == found
