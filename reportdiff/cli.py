@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reportdiff.errors import ReportDiffError
 
 #: Subcommand modules under ``reportdiff._cli``, in the order ``--help`` lists them.
-COMMAND_MODULES = ("sections", "align")
+COMMAND_MODULES = ("sections", "align", "diff", "indicators", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,12 +6,76 @@ import itertools
 import os
 from collections.abc import Mapping, Sequence
 
-from reportdiff.errors import YearError
+import attrs
+
+from reportdiff.errors import ParseError, YearError
 from reportdiff.load import load
-from reportdiff.model import Report
+from reportdiff.model import Alignment, Granularity, Quantity, Report, SectionPair, TextDiff
 from reportdiff.parse import parse
 
-__all__ = ["read_report", "read_reports"]
+__all__ = ["Comparison", "compare", "read_report", "read_reports"]
+
+
+@attrs.frozen
+class Comparison:
+    """Everything reportdiff finds in a series of reports, ready to render."""
+
+    reports: tuple[Report, ...]
+    """The reports, sorted by year."""
+    alignment: Alignment
+    """Section pairs between consecutive years and lineages over all years."""
+    documents: tuple[TextDiff, ...]
+    """The whole-document diff of each consecutive pair of years."""
+    sections: tuple[tuple[SectionPair, TextDiff], ...]
+    """The diff of each aligned section pair with a section on both sides."""
+    quantities: tuple[Quantity, ...]
+    """The indicators of every report, in year and text order."""
+
+
+def compare(
+    reports: Sequence[Report],
+    *,
+    granularity: Granularity | str = Granularity.WORD,
+    timeout: float | None = None,
+) -> Comparison:
+    """Align, diff and extract indicators from a series of parsed reports.
+
+    Args:
+        reports: two or more reports of one series (any order).
+        granularity: the unit of the text diffs.
+        timeout: seconds each diff may take (None: no limit, always exact).
+
+    Raises:
+        ParseError: fewer than two reports.
+
+    >>> rs = read_reports(["fixtures/gov-work-report/2018.txt", "fixtures/gov-work-report/2019.txt"])
+    >>> c = compare(rs)
+    >>> [d.new.year for d in c.documents], len(c.sections) > 10
+    ([2019], True)
+    """
+    from reportdiff.align import align
+    from reportdiff.diff import diff_reports, diff_texts
+    from reportdiff.indicators import extract_report
+
+    rs = tuple(sorted(reports, key=lambda r: r.year))
+    if len(rs) < 2:
+        raise ParseError("compare needs the reports of at least two years; give two or more files")
+    alignment = align(rs)
+    by_year = {r.year: r for r in rs}
+    documents = tuple(
+        diff_reports(a, b, granularity=granularity, timeout=timeout) for a, b in itertools.pairwise(rs)
+    )
+    section_diffs = []
+    for pair in alignment.pairs:
+        if pair.a is None or pair.b is None:
+            continue
+        sa = by_year[pair.a.year].root.find(pair.a.path)
+        sb = by_year[pair.b.year].root.find(pair.b.path)
+        if sa is None or sb is None:
+            continue
+        section_diffs.append((pair, diff_texts(sa.text(), sb.text(), granularity=granularity, timeout=timeout)))
+    quantities = tuple(q for r in rs for q in extract_report(r))
+    return Comparison(rs, alignment, documents, tuple(section_diffs), quantities)
 
 
 def read_report(path: str | os.PathLike[str], *, year: int | None = None) -> Report:

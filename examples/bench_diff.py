@@ -1,0 +1,157 @@
+"""Benchmark reportdiff's text diff against difflib and raw diff-match-patch.
+
+Run from the repository root::
+
+    python3 examples/bench_diff.py            # all nine pairs 2010→2019
+    python3 examples/bench_diff.py --dmp-timeout 2
+
+For each consecutive pair of fixtures/gov-work-report it times, on the same
+two whole texts:
+
+* reportdiff ``diff_texts`` at word granularity (the default) and at char
+  granularity, moves and statistics included;
+* ``difflib.SequenceMatcher(None, a, b).get_opcodes()`` over characters;
+* raw character-level diff-match-patch ``diff_main`` with a bounded
+  ``Diff_Timeout`` (it stops early and returns a coarse diff when the time is
+  up; the table says whether it did).
+
+Then it diffs all nine pairs section by section along the alignment
+(``reportdiff.align``; parsing and alignment excluded from the time) with
+:func:`diff_sections`.  This is a script, not a test: times depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import diff_match_patch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportdiff import diff as rdiff  # noqa: E402
+from reportdiff.model import Granularity, SectionsDiff  # noqa: E402
+
+SERIES = ROOT / "fixtures" / "gov-work-report"
+YEARS = range(2010, 2020)
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def diff_sections(pairs_of_texts: Sequence[tuple[str, str]]) -> tuple[float, SectionsDiff]:
+    """Time reportdiff's section-by-section diff of ``(old, new)`` text pairs.
+
+    Returns the seconds taken and the result (moves between pairs included).
+    """
+    seconds, result = timed(lambda: rdiff.diff_sections(pairs_of_texts))
+    assert isinstance(result, SectionsDiff)
+    return seconds, result
+
+
+def aligned_pairs(years: Sequence[int]) -> list[list[tuple[str, str]]]:
+    """For each consecutive pair of years, the texts of its aligned section pairs.
+
+    Every pair the alignment reports is diffed (level-1 and level-2, splits and
+    merges too); an added or removed section is diffed against ``""``.
+    """
+    from reportdiff.align import align
+    from reportdiff.compare import read_reports
+
+    reports = read_reports([SERIES / f"{y}.txt" for y in years])
+    by_year = {r.year: r for r in reports}
+    alignment = align(reports)
+    out: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for p in alignment.pairs:
+        ya = p.a.year if p.a else p.b.year - 1  # type: ignore[union-attr]
+        texts = []
+        for ref in (p.a, p.b):
+            s = by_year[ref.year].root.find(ref.path) if ref else None
+            texts.append(s.text() if s else "")
+        out.setdefault((ya, ya + 1), []).append((texts[0], texts[1]))
+    return [out[k] for k in sorted(out)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dmp-timeout", type=float, default=2.0, help="diff-match-patch's time limit (s)")
+    ap.add_argument("--no-sections", action="store_true", help="skip the section-by-section run")
+    args = ap.parse_args(argv)
+
+    texts = {y: (SERIES / f"{y}.txt").read_text(encoding="utf-8") for y in YEARS}
+    init, _ = timed(lambda: rdiff.diff_texts("开始", "开头"))  # loads jieba's dictionary once
+    print(f"one-time jieba dictionary load: {init:.2f} s (word granularity only)\n")
+
+    head = (
+        f"{'pair':<10} {'chars':>11} {'rd word':>8} {'rd char':>8} {'difflib':>8} "
+        f"{'dmp':>7} {'dmp cut':>7} {'difflib/rd':>10} {'dmp/rd':>7}"
+    )
+    print(head)
+    print("-" * len(head))
+    worst = 0.0
+    rows = []
+    for y in YEARS[:-1]:
+        a, b = texts[y], texts[y + 1]
+        t_word, d = timed(lambda a=a, b=b: rdiff.diff_texts(a, b))
+        t_char, dc = timed(lambda a=a, b=b: rdiff.diff_texts(a, b, granularity=Granularity.CHAR))
+        for res in (d, dc):
+            assert isinstance(res, rdiff.TextDiff)
+            assert not res.approximate
+            old = "".join(e.text for e in res.edits if e.op is not rdiff.Op.INSERT)
+            new = "".join(e.text for e in res.edits if e.op is not rdiff.Op.DELETE)
+            assert (old, new) == (a, b), "not exact"
+        t_difflib, _ = timed(lambda a=a, b=b: difflib.SequenceMatcher(None, a, b).get_opcodes())
+        dmp = diff_match_patch.diff_match_patch()
+        dmp.Diff_Timeout = args.dmp_timeout
+        t_dmp, _ = timed(lambda a=a, b=b, dmp=dmp: dmp.diff_main(a, b))
+        cut = "yes" if t_dmp >= args.dmp_timeout else "no"
+        worst = max(worst, t_word, t_char)
+        rows.append((t_word, t_char, t_difflib, t_dmp))
+        print(
+            f"{y}→{y + 1:<5} {len(a):>5}/{len(b):<5} {t_word:>8.3f} {t_char:>8.3f} {t_difflib:>8.3f} "
+            f"{t_dmp:>7.2f} {cut:>7} {t_difflib / t_word:>9.1f}x {t_dmp / t_word:>6.1f}x"
+        )
+    tot = [sum(r[i] for r in rows) for i in range(4)]
+    print("-" * len(head))
+    print(
+        f"{'total':<22} {tot[0]:>8.3f} {tot[1]:>8.3f} {tot[2]:>8.3f} {tot[3]:>7.2f} {'':>7} "
+        f"{tot[2] / tot[0]:>9.1f}x {tot[3] / tot[0]:>6.1f}x"
+    )
+    print(f"median reportdiff word: {statistics.median(r[0] for r in rows):.3f} s")
+    print(f"slowest reportdiff whole-document diff: {worst:.3f} s (target < 0.3 s) "
+          f"{'OK' if worst < 0.3 else 'MISSED'}")
+
+    if not args.no_sections:
+        try:
+            pairs = aligned_pairs(list(YEARS))
+        except ImportError as e:  # the alignment module is not there yet
+            print(f"\nsection-by-section: skipped ({e})")
+            return 0
+        total = 0.0
+        n = 0
+        moves = 0
+        for p in pairs:
+            seconds, sd = diff_sections(p)
+            assert not sd.approximate
+            total += seconds
+            n += len(p)
+            moves += len(sd.moves)
+        print(
+            f"\nsection-by-section along the alignment, 9 pairs, {n} section pairs: "
+            f"{total:.3f} s (target < 2 s) {'OK' if total < 2 else 'MISSED'}; "
+            f"{moves} moves between sections"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

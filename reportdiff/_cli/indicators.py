@@ -1,0 +1,100 @@
+"""``reportdiff indicators FILE...`` and ``reportdiff trends FILE...``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
+from reportdiff.indicators import extract_report
+from reportdiff.model import Quantity
+
+IND_HELP = """\
+Extract every quantity (number, unit, qualifier, label, kind) from each report,
+with the series id that links it across years.
+
+example:
+  reportdiff indicators fixtures/gov-work-report/2014.txt fixtures/gov-work-report/2015.txt --format csv
+"""
+
+TRENDS_HELP = """\
+Print the trend table: one row per linked indicator, one column per year
+(normalised values), and the change over the last two years.
+
+example:
+  reportdiff trends fixtures/gov-work-report/*.txt --format md
+"""
+
+#: The CSV contract read by ../shared/eval/score.py: keep these first columns stable.
+CSV_COLUMNS = (
+    "year", "section", "label", "value", "unit", "qualifier", "kind", "quote", "series",
+    "base_value", "base_unit", "direction", "base", "bound", "start", "end", "raw_start", "raw_end",
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``indicators`` and ``trends`` subcommands."""
+    p = sub.add_parser("indicators", help="extract the quantities of each report", description=IND_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_files(p)
+    add_format(p, ("text", "csv", "json"), "text")
+    p.set_defaults(func=run_indicators)
+    t = sub.add_parser("trends", help="tabulate linked indicators across years", description=TRENDS_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_files(t)
+    add_format(t, ("csv", "md"), "md")
+    t.set_defaults(func=run_trends)
+
+
+def _quantities(args: argparse.Namespace) -> list[Quantity]:
+    out: list[Quantity] = []
+    for r in load_reports(args):
+        out.extend(extract_report(r))
+    return out
+
+
+def _row(q: Quantity, series: str) -> tuple[object, ...]:
+    return (q.year, q.section, q.label, q.value, q.unit, q.qualifier, q.kind.value, q.quote, series,
+            f"{q.base_value:.10g}", q.base_unit, q.direction.value, q.base, q.bound.value,
+            q.span.start, q.span.end, q.raw_span.start, q.raw_span.end)
+
+
+def run_indicators(args: argparse.Namespace) -> int:
+    """Print the quantities as text, CSV or JSON."""
+    from reportdiff.trends import link_series
+
+    qs = _quantities(args)
+    ids = link_series(qs)
+    rows = [_row(q, ids.get(q, "")) for q in qs]
+    if args.format == "csv":
+        text = csv_text(CSV_COLUMNS, rows)
+    elif args.format == "json":
+        text = json.dumps([dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows], ensure_ascii=False, indent=1)
+    else:
+        lines = []
+        for r in rows:
+            year, section, label, value, unit, qual, kind, quote, series = r[:9]
+            lines.append(f"{year} {section or '-':<10} {label} = {value}{unit}{qual}  [{kind}]"
+                         + (f"  <{series}>" if series else "") + f"  «{quote}»")
+        text = "\n".join(lines)
+    write_output(text, args.output)
+    return 0
+
+
+def run_trends(args: argparse.Namespace) -> int:
+    """Print the wide trend table as CSV or Markdown."""
+    from reportdiff.trends import tidy_frame, wide_table
+
+    table = wide_table(tidy_frame(_quantities(args)))
+    if args.format == "csv":
+        text = table.to_csv(lineterminator="\n", float_format="%.10g")
+    else:
+        header = ["series", *[str(c) for c in table.columns]]
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for sid, row in table.iterrows():
+            cells = [str(sid)] + ["" if isinstance(v, float) and v != v else
+                                  (f"{v:.6g}" if isinstance(v, float) else str(v)) for v in row.tolist()]
+            lines.append("| " + " | ".join(cells) + " |")
+        text = "\n".join(lines)
+    write_output(text, args.output)
+    return 0

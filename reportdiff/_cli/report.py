@@ -1,0 +1,42 @@
+"""``reportdiff report FILE... -o report.html``: the whole comparison as one HTML page."""
+
+from __future__ import annotations
+
+import argparse
+
+from reportdiff._cli.common import add_files, load_reports, write_output
+
+HELP = """\
+Compare the reports of a series and write one self-contained HTML page:
+year-over-year similarity, the section alignment of each pair of years with a
+redline of every changed section, and the indicator trends with charts.
+
+example:
+  reportdiff report fixtures/gov-work-report/*.txt -o out/gov-work-report.html
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("report", help="write the whole comparison as one HTML page", description=HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_files(p)
+    p.add_argument("-o", "--output", metavar="FILE", default="reportdiff-report.html",
+                   help="the HTML file to write (default: reportdiff-report.html; - for standard output)")
+    p.add_argument("--granularity", choices=("char", "word", "sentence"), default="word",
+                   help="unit of the text diffs (default: word)")
+    p.add_argument("--no-charts", action="store_true", help="leave out the charts (faster)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reportdiff.compare import compare
+    from reportdiff.report_html import to_html
+
+    reports = load_reports(args)
+    comparison = compare(reports, granularity=args.granularity)
+    write_output(to_html(comparison, charts=not args.no_charts), args.output)
+    if args.output not in (None, "-"):
+        years = [r.year for r in reports]
+        print(f"wrote {args.output}: {len(reports)} reports {years[0]}–{years[-1]}, "
+              f"{len(comparison.alignment.pairs)} section pairs, {len(comparison.quantities)} quantities")
+    return 0

@@ -1,0 +1,180 @@
+"""Year-over-year similarity: the four measures of "Lazy Prices".
+
+Cohen, Malloy & Nguyen, "Lazy Prices" (Journal of Finance, 2020) compare a
+firm's report with the year before by four measures, each in [0, 1]:
+
+* cosine similarity of the term-frequency vectors;
+* Jaccard similarity of the term sets;
+* minimum-edit similarity, ``1 - levenshtein(a, b) / max(len(a), len(b))``
+  over the token sequences;
+* simple similarity, the share of tokens a token-level diff leaves unchanged,
+  ``2 * lcs(a, b) / (len(a) + len(b))``.
+
+Terms are words for English (lower-cased) and characters for Chinese (or
+dictionary words, with ``chinese_words=True``); a number with its unit is one
+term.  Punctuation and whitespace are not terms.  The edit and LCS engines
+come from :mod:`reportdiff.diff`.
+"""
+
+from __future__ import annotations
+
+import collections
+import math
+import re
+from collections.abc import Sequence
+
+from reportdiff import diff as _engine
+from reportdiff.model import Granularity, Similarity
+
+__all__ = [
+    "cosine",
+    "detect_language",
+    "edit_similarity",
+    "jaccard",
+    "similarity",
+    "similarity_of_tokens",
+    "simple_similarity",
+    "tokens",
+]
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_TERM_RE = re.compile(rf"(?P<num>{_engine.NUMBER_PATTERN})|(?P<cjk>[{_CJK}]+)|[^\W\d_{_CJK}]+")
+_CJK_RE = re.compile(f"[{_CJK}]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when Chinese characters outnumber Latin letters, else ``en``.
+
+    >>> detect_language("政府工作报告"), detect_language("Dear shareholders")
+    ('zh', 'en')
+    """
+    return (
+        "zh"
+        if len(_CJK_RE.findall(text)) >= len(_LATIN_RE.findall(text)) / 4 and _CJK_RE.search(text)
+        else "en"
+    )
+
+
+def tokens(text: str, *, chinese_words: bool = False) -> list[str]:
+    """The terms of ``text``: lower-cased words, Chinese characters, numbers.
+
+    Args:
+        text: any text, Chinese, English or mixed.
+        chinese_words: cut Chinese into dictionary words instead of characters.
+
+    Returns:
+        The terms in order (punctuation and whitespace dropped).
+
+    >>> tokens("GDP增长6.5%, Sales rose.")
+    ['gdp', '增', '长', '6.5%', 'sales', 'rose']
+    """
+    out: list[str] = []
+    for m in _TERM_RE.finditer(text):
+        if m.lastgroup == "cjk":
+            run = m.group()
+            if chinese_words:
+                out.extend(_engine.tokenize(run, Granularity.WORD))
+            else:
+                out.extend(run)
+        elif m.lastgroup == "num":
+            out.append(m.group())
+        else:
+            out.append(m.group().lower())
+    return out
+
+
+def cosine(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cosine similarity of the term-frequency vectors (1.0 for two empty texts).
+
+    >>> round(cosine(["a", "b"], ["a", "c"]), 3)
+    0.5
+    """
+    if not a and not b:
+        return 1.0
+    ca, cb = collections.Counter(a), collections.Counter(b)
+    dot = sum(n * cb[t] for t, n in ca.items())
+    norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
+    return min(dot / norm, 1.0) if norm else 0.0
+
+
+def jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    """Jaccard similarity of the term sets (1.0 for two empty texts).
+
+    >>> jaccard(["a", "b", "b"], ["b", "c"])
+    0.3333333333333333
+    """
+    sa, sb = set(a), set(b)
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def edit_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Minimum-edit similarity: ``1 - levenshtein / max(len)`` over the terms.
+
+    >>> edit_similarity(["a", "b", "c", "d"], ["a", "x", "c", "d"])
+    0.75
+    """
+    longest = max(len(a), len(b))
+    if not longest:
+        return 1.0
+    return 1.0 - _engine.edit_distance(a, b) / longest
+
+
+def simple_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Simple similarity: the share of terms a diff leaves unchanged, ``2·lcs / (|a|+|b|)``.
+
+    >>> simple_similarity(["a", "b", "c", "d"], ["a", "c", "d"])
+    0.8571428571428571
+    """
+    total = len(a) + len(b)
+    if not total:
+        return 1.0
+    return 2 * _engine.lcs_length(a, b) / total
+
+
+def similarity_of_tokens(a: Sequence[str], b: Sequence[str]) -> Similarity:
+    """The four measures of two term sequences (see :func:`tokens`), rounded to 6 places.
+
+    >>> similarity_of_tokens(["a", "b"], ["a", "b"])
+    Similarity(cosine=1.0, jaccard=1.0, edit=1.0, simple=1.0)
+    """
+    return Similarity(
+        cosine=round(cosine(a, b), 6),
+        jaccard=round(jaccard(a, b), 6),
+        edit=round(edit_similarity(a, b), 6),
+        simple=round(simple_similarity(a, b), 6),
+    )
+
+
+def similarity(
+    a: str, b: str, *, language: str | None = None, chinese_words: bool = False
+) -> Similarity:
+    """The four Lazy Prices measures of two texts.
+
+    Args:
+        a: the earlier text.
+        b: the later text.
+        language: ``zh``, ``en`` or None.  Terms follow the script of each
+            character (words for Latin script, characters for Chinese), so mixed
+            text needs no choice; the argument is accepted for callers that know
+            it and checked.
+        chinese_words: compare Chinese by dictionary words instead of characters.
+
+    Returns:
+        A :class:`~reportdiff.model.Similarity`, each measure in [0, 1].
+
+    Raises:
+        ValueError: for a language other than ``zh``, ``en`` or None.
+
+    >>> similarity("推进改革开放。", "深化改革开放。").jaccard
+    0.5
+    >>> similarity("Sales rose.", "sales ROSE!")
+    Similarity(cosine=1.0, jaccard=1.0, edit=1.0, simple=1.0)
+    """
+    if language not in (None, "zh", "en"):
+        raise ValueError(f"language {language!r}: expected 'zh', 'en' or None")
+    return similarity_of_tokens(
+        tokens(a, chinese_words=chinese_words), tokens(b, chinese_words=chinese_words)
+    )

@@ -1,0 +1,254 @@
+"""Tests for reportdiff.align: relations on small synthetic reports, the
+one-to-one invariant, determinism, lineages, the CSV contract, and an F1
+floor on the real government work reports against the bundled gold."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+import unicodedata
+from contextlib import redirect_stdout
+
+import hypothesis.strategies as st
+import pytest
+from conftest import GOLD, GOV
+from hypothesis import given, settings
+
+from reportdiff.align import (
+    align,
+    document_similarity,
+    lineage_similarity,
+    pair_similarity,
+    tokenize,
+)
+from reportdiff.load import load_text
+from reportdiff.model import Alignment, Relation, Report
+from reportdiff.parse import parse
+
+# Paragraphs on distinct topics (each repeated so that a section has a body of
+# realistic length): the aligner must find them again under other headings.
+TOPICS = {
+    "农业": "加强农业基础设施建设，提高粮食产量，增加农民收入，推进农村水利建设，稳定粮食播种面积，完善农产品价格和收储制度。",
+    "教育": "促进教育公平，提高义务教育质量，加强教师队伍建设，发展职业教育和高等教育，改善农村学校办学条件和寄宿生活。",
+    "环境": "加强生态环境保护，治理大气污染和水污染，推进节能减排，发展清洁能源，严格控制煤炭消费总量和排放标准。",
+    "开放": "扩大对外开放，稳定出口贸易，吸引外商投资，推进自由贸易试验区建设，鼓励企业走出去参与国际产能合作。",
+    "医疗": "深化医药卫生体制改革，完善医疗保险制度，加强基层医疗卫生服务，推进公立医院综合改革和分级诊疗制度。",
+    "金融": "深化金融体制改革，防范化解金融风险，加强金融监管，支持实体经济融资，发展多层次资本市场和普惠金融。",
+}
+
+NUMS = "一二三四五六七八九十"
+
+
+def body(*topics: str) -> str:
+    """Two paragraphs per topic."""
+    return "\n".join(TOPICS[t] + TOPICS[t] for t in topics for _ in range(2))
+
+
+def report(year: int, sections: list[tuple[str, str]], *, review: str = "回顾") -> Report:
+    """A report whose part 一 reviews the year and part 二 holds ``sections``
+    (heading title, body) as （一）（二）…"""
+    lines = [f"{year}年工作报告", "", f"一、{year - 1}年工作{review}", "",
+             "过去一年经济运行总体平稳，就业形势基本稳定，居民收入持续增长，各项社会事业取得新的进展。" * 3,
+             "", f"二、{year}年重点工作", ""]
+    for k, (title, text) in enumerate(sections):
+        lines += [f"（{NUMS[k]}）{title}", text, ""]
+    return parse(load_text("\n".join(lines), path=f"{year}.txt", year=year))
+
+
+def pairs_of(al: Alignment, relation: Relation | None = None) -> set[tuple[str, str]]:
+    """(heading_a, heading_b) of the pairs with both sides, of one relation or all."""
+    return {(p.a.heading, p.b.heading) for p in al.pairs
+            if p.a and p.b and (relation is None or p.relation is relation)}
+
+
+def test_same_heading_same_place_is_matched() -> None:
+    a = report(2019, [("农业", body("农业")), ("教育", body("教育"))])
+    b = report(2020, [("农业", body("农业")), ("教育", body("教育"))])
+    assert {("（一）农业", "（一）农业"), ("（二）教育", "（二）教育")} <= pairs_of(align([a, b]), Relation.MATCHED)
+
+
+def test_new_heading_same_body_is_renamed() -> None:
+    a = report(2019, [("大力发展农业生产", body("农业")), ("教育", body("教育"))])
+    b = report(2020, [("全面推进乡村振兴", body("农业")), ("教育", body("教育"))])
+    assert ("（一）大力发展农业生产", "（一）全面推进乡村振兴") in pairs_of(align([a, b]), Relation.RENAMED)
+
+
+def test_reordered_section_is_moved() -> None:
+    a = report(2019, [("农业", body("农业")), ("教育", body("教育")), ("环境", body("环境"))])
+    b = report(2020, [("环境", body("环境")), ("农业", body("农业")), ("教育", body("教育"))])
+    moved = pairs_of(align([a, b]), Relation.MOVED)
+    assert {("（三）环境", "（一）环境"), ("（一）农业", "（二）农业")} <= moved
+
+
+def test_one_section_becoming_two_is_split() -> None:
+    a = report(2019, [("农业和环境", body("农业", "环境")), ("教育", body("教育"))])
+    b = report(2020, [("农业", body("农业")), ("环境", body("环境")), ("教育", body("教育"))])
+    split = pairs_of(align([a, b]), Relation.SPLIT)
+    assert {("（一）农业和环境", "（一）农业"), ("（一）农业和环境", "（二）环境")} == split
+
+
+def test_two_sections_becoming_one_is_merged() -> None:
+    a = report(2019, [("农业", body("农业")), ("环境", body("环境")), ("教育", body("教育"))])
+    b = report(2020, [("农业和环境", body("农业", "环境")), ("教育", body("教育"))])
+    merged = pairs_of(align([a, b]), Relation.MERGED)
+    assert {("（一）农业", "（一）农业和环境"), ("（二）环境", "（一）农业和环境")} == merged
+
+
+def test_new_topic_is_added_and_dropped_topic_removed() -> None:
+    a = report(2019, [("农业", body("农业")), ("金融", body("金融"))])
+    b = report(2020, [("农业", body("农业")), ("医疗", body("医疗"))])
+    al = align([a, b])
+    added = {p.b.heading for p in al.pairs if p.relation is Relation.ADDED and p.b}
+    removed = {p.a.heading for p in al.pairs if p.relation is Relation.REMOVED and p.a}
+    assert ({"（二）医疗"}, {"（二）金融"}) == (added, removed)
+    for p in al.pairs:
+        assert (p.a is None) == (p.relation is Relation.ADDED)
+        assert (p.b is None) == (p.relation is Relation.REMOVED)
+
+
+def test_every_pair_has_a_score_and_evidence_in_unit_range() -> None:
+    a = report(2019, [("农业", body("农业")), ("环境", body("环境"))])
+    b = report(2020, [("乡村", body("农业")), ("环境", body("环境", "开放"))])
+    for p in align([a, b]).pairs:
+        for x in (p.score, p.evidence.heading, p.evidence.body, p.evidence.position):
+            assert 0.0 <= x <= 1.0
+
+
+def test_input_order_does_not_matter_and_runs_agree() -> None:
+    rs = [report(2018 + k, [(t, body(t)) for t in order])
+          for k, order in enumerate([["农业", "教育", "环境"], ["教育", "农业", "环境"], ["环境", "教育"]])]
+    first = align(rs)
+    assert first == align(list(reversed(rs)))
+    assert first == align(rs)
+    assert (2018, 2019, 2020) == first.years
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(list(TOPICS)), st.permutations(list(TOPICS)),
+       st.integers(2, 6), st.integers(2, 6), st.booleans())
+def test_one_to_one_relations_never_use_a_section_twice(
+    order_a: list[str], order_b: list[str], n_a: int, n_b: int, merge: bool
+) -> None:
+    """Property: in matched/renamed/moved pairs, no section of either year occurs twice."""
+    secs_a = [(t, body(t)) for t in order_a[:n_a]]
+    if merge:
+        secs_a[0] = (order_a[0] + order_a[-1], body(order_a[0], order_a[-1]))
+    secs_b = [(t, body(t)) for t in order_b[:n_b]]
+    al = align([report(2019, secs_a), report(2020, secs_b)])
+    one = [p for p in al.pairs if p.relation in (Relation.MATCHED, Relation.RENAMED, Relation.MOVED)]
+    a_side = [p.a for p in one]
+    b_side = [p.b for p in one]
+    assert len(a_side) == len(set(a_side))
+    assert len(b_side) == len(set(b_side))
+    # and every level-1/level-2 section shows up in some row
+    for r, side in ((al.years[0], "a"), (al.years[1], "b")):
+        seen = {getattr(p, side).path for p in al.pairs if getattr(p, side) is not None}
+        rep = next(x for x in (report(2019, secs_a), report(2020, secs_b)) if x.year == r)
+        assert {s.path for s in rep.sections() if s.level in (1, 2) and s.heading} <= seen
+
+
+def test_lineage_chains_a_renamed_topic_across_three_years() -> None:
+    rs = [report(2018, [("农业", body("农业")), ("教育", body("教育"))]),
+          report(2019, [("教育", body("教育")), ("三农", body("农业"))]),
+          report(2020, [("乡村振兴", body("农业")), ("教育", body("教育"))])]
+    al = align(rs)
+    lineage = next(lin for lin in al.lineages if lin.members[0].heading == "（一）农业")
+    assert "2018:二/（一）" == lineage.id
+    assert ["（一）农业", "（二）三农", "（一）乡村振兴"] == [m.heading for m in lineage.members]
+    members = [m for lin in al.lineages for m in lin.members]
+    assert len(members) == len(set(members)), "a section belongs to one lineage"
+
+
+def test_tokenize_uses_character_bigrams_for_chinese_and_words_for_english() -> None:
+    assert ["改革", "革开", "开放"] == tokenize("改革开放", "zh")
+    assert ["reform", "and", "opening"] == tokenize("Reform and opening, 2019.", "en")
+
+
+def test_align_csv_keeps_the_scorer_contract() -> None:
+    from reportdiff.cli import main
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = main(["align", str(GOV / "2010.txt"), str(GOV / "2011.txt"), "--format", "csv"])
+    assert 0 == code
+    rows = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert ["year_a", "heading_a", "level_a", "year_b", "heading_b", "level_b", "status", "score"] == rows[0][:8]
+    statuses = {r[6] for r in rows[1:]}
+    assert statuses <= {"matched", "renamed", "moved", "split", "merged", "added", "removed"}
+    for r in rows[1:]:
+        assert "2010" == r[0] and "2011" == r[3]
+        assert (r[6] == "added") == (r[1] == "")
+        assert (r[6] == "removed") == (r[4] == "")
+
+
+def test_lineage_command_prints_each_lineage() -> None:
+    from reportdiff.cli import main
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = main(["lineage", *(str(GOV / f"{y}.txt") for y in (2017, 2018, 2019))])
+    assert 0 == code
+    assert "2017:一  (2017–2019, 3 years)" in buf.getvalue()
+
+
+# --------------------------------------------------------------------------
+# real reports against the bundled gold
+# --------------------------------------------------------------------------
+
+
+def _key(heading: str) -> str:
+    """A heading as the gold is compared: NFKC, no spaces, no numbering, no final punctuation."""
+    s = "".join(unicodedata.normalize("NFKC", heading).split()).replace("\u200b", "")
+    s = re.sub(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.])", "", s)
+    return s.rstrip("。.，,；;：:")
+
+
+def _gold_same_level() -> dict[tuple[int, int], set[tuple[str, str]]]:
+    out: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    for f in sorted((GOLD / "alignment").glob("*.csv")):
+        ya, yb = (int(x) for x in f.stem.split("-"))
+        with open(f, encoding="utf-8", newline="") as fh:
+            out[(ya, yb)] = {(_key(r["heading_a"]), _key(r["heading_b"])) for r in csv.DictReader(fh)
+                             if r["relation"] == "same" and not r["note"].startswith("cross-level")}
+    return out
+
+
+def test_gov_work_reports_same_level_f1_floor(gov_reports: list[Report]) -> None:
+    """Same-level pairs against fixtures/gold/alignment: F1 stays at or above 0.88
+    (measured 0.91; the target is 0.90 with the project's scorer)."""
+    al = align(gov_reports)
+    gold = _gold_same_level()
+    pred: dict[tuple[int, int], set[tuple[str, str]]] = {k: set() for k in gold}
+    for p in al.pairs:
+        if p.a and p.b and p.a.level == p.b.level:
+            pred[(p.a.year, p.b.year)].add((_key(p.a.heading), _key(p.b.heading)))
+    tp = sum(len(pred[k] & gold[k]) for k in gold)
+    fp = sum(len(pred[k] - gold[k]) for k in gold)
+    fn = sum(len(gold[k] - pred[k]) for k in gold)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.88, f"same-level F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+
+
+def test_lazy_prices_tables(gov_reports: list[Report]) -> None:
+    rs = gov_reports[-3:]
+    al = align(rs)
+    pairs = pair_similarity(al, rs)
+    assert ["cosine", "jaccard", "edit", "simple"] == list(pairs.columns[-4:])
+    assert len(pairs) == sum(1 for p in al.pairs if p.a and p.b)
+    assert ((pairs[["cosine", "jaccard", "edit", "simple"]] >= 0) & (pairs[["cosine", "jaccard", "edit", "simple"]] <= 1)).all().all()
+    wide = lineage_similarity(al, rs, measure="jaccard")
+    assert [2018, 2019] == list(wide.columns)
+    assert [lin.id for lin in al.lineages if len(lin.members) > 1] == list(wide.index)
+    docs = document_similarity(rs)
+    assert [(2017, 2018), (2018, 2019)] == list(zip(docs.year_a, docs.year_b, strict=True))
+    with pytest.raises(ValueError, match="expected one of"):
+        lineage_similarity(al, rs, measure="euclid")
+
+
+def test_importing_the_aligner_does_not_import_pandas() -> None:
+    code = "import sys, reportdiff.align, reportdiff._cli.align; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "False" == out.stdout.strip()

@@ -1,0 +1,77 @@
+"""Tests of reportdiff.similarity: the four Lazy Prices measures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportdiff.model import Similarity
+from reportdiff.similarity import (
+    cosine,
+    detect_language,
+    edit_similarity,
+    jaccard,
+    similarity,
+    simple_similarity,
+    tokens,
+)
+
+TEXTS = st.text(alphabet=st.sampled_from(list("改革开放发展 abc ABC 12.%。，")), max_size=30)
+
+
+def test_identical_texts_score_one_on_every_measure() -> None:
+    assert Similarity(1.0, 1.0, 1.0, 1.0) == similarity("深化改革开放。", "深化改革开放。")
+
+
+def test_texts_without_shared_terms_score_zero() -> None:
+    assert Similarity(0.0, 0.0, 0.0, 0.0) == similarity("改革", "dogs")
+
+
+def test_two_empty_texts_are_identical_and_one_empty_text_shares_nothing() -> None:
+    assert Similarity(1.0, 1.0, 1.0, 1.0) == similarity("", "")
+    assert Similarity(0.0, 0.0, 0.0, 0.0) == similarity("", "改革")
+
+
+def test_chinese_terms_are_characters_and_english_terms_lowercased_words() -> None:
+    assert ["改", "革", "sales", "rose", "6.5%"] == tokens("改革，Sales ROSE 6.5%。")
+
+
+def test_chinese_words_option_cuts_dictionary_words() -> None:
+    assert ["改革开放", "发展"] == tokens("改革开放发展", chinese_words=True)
+
+
+def test_punctuation_and_spacing_do_not_change_similarity() -> None:
+    assert Similarity(1.0, 1.0, 1.0, 1.0) == similarity("Sales rose.", "sales,  ROSE!")
+
+
+def test_measures_match_their_definitions() -> None:
+    a, b = list("abcd"), list("axcd")
+    assert 0.75 == pytest.approx(cosine(a, b))
+    assert 3 / 5 == pytest.approx(jaccard(a, b))
+    assert 0.75 == pytest.approx(edit_similarity(a, b))
+    assert 0.75 == pytest.approx(simple_similarity(a, b))
+
+
+def test_simple_similarity_counts_order_and_jaccard_does_not() -> None:
+    s = similarity("甲乙丙丁", "丁丙乙甲")
+    assert (1.0, 1.0) == (s.cosine, s.jaccard)
+    assert s.simple < 0.5 and s.edit < 0.5
+
+
+def test_unknown_language_is_refused_with_the_choices() -> None:
+    with pytest.raises(ValueError, match="expected 'zh', 'en' or None"):
+        similarity("a", "b", language="fr")
+
+
+def test_language_detection_by_script() -> None:
+    assert ("zh", "en") == (detect_language("政府工作报告 GDP"), detect_language("Berkshire 股东"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=TEXTS, b=TEXTS)
+def test_measures_are_symmetric_and_within_unit_interval(a: str, b: str) -> None:
+    s, r = similarity(a, b), similarity(b, a)
+    assert s == r
+    for v in (s.cosine, s.jaccard, s.edit, s.simple):
+        assert 0.0 <= v <= 1.0

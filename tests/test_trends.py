@@ -1,0 +1,89 @@
+"""Behaviour of reportdiff.trends: series linking, tables, churn, targets vs outcomes."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from reportdiff.indicators import extract
+from reportdiff.model import Quantity
+from reportdiff.trends import (
+    churn,
+    label_similarity,
+    link_series,
+    target_outcomes,
+    tidy_frame,
+    wide_table,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def qs_of(*pairs: tuple[int, str]) -> tuple[Quantity, ...]:
+    out: tuple[Quantity, ...] = ()
+    for year, text in pairs:
+        out += extract(text, year=year)
+    return out
+
+
+def test_wording_variants_link_into_one_series() -> None:
+    qs = qs_of((2010, "财政收入6.85万亿元。"), (2012, "公共财政收入10.37万亿元。"), (2013, "全国财政收入11.7万亿元。"))
+    ids = link_series(qs)
+    assert 1 == len(set(ids.values())) and 3 == len(ids)
+
+
+def test_targets_and_actuals_are_never_one_series() -> None:
+    qs = qs_of((2014, "城镇新增就业1310万人。今年主要预期目标是：城镇新增就业1000万人以上。"),
+               (2015, "城镇新增就业1322万人。今年主要预期目标是：城镇新增就业1000万人以上。"))
+    ids = link_series(qs)
+    assert 2 == len(set(ids.values()))
+    for sid in set(ids.values()):
+        assert 1 == len({q.kind for q, s in ids.items() if s == sid})
+
+
+def test_unlinked_singletons_have_no_series() -> None:
+    qs = qs_of((2014, "城镇新增就业1310万人。"), (2015, "粮食产量6.07亿吨。"))
+    assert {} == link_series(qs)
+
+
+def test_wide_table_changes_for_amounts_and_rates() -> None:
+    qs = qs_of((2014, "城镇新增就业1310万人，城镇登记失业率4.1%。"), (2015, "城镇新增就业1322万人，城镇登记失业率4.05%。"))
+    table = wide_table(tidy_frame(qs))
+    jobs = table.loc["城镇新增就业"]
+    assert (120000.0, True) == (jobs["change"], math.isclose(jobs["pct_change"], 100 * 12 / 1310))
+    rate = table.loc["城镇登记失业率"]
+    assert math.isclose(-0.05, rate["pp_change"]) and math.isnan(rate["pct_change"])
+
+
+def test_churn_lists_new_and_dropped_series() -> None:
+    qs = qs_of((2014, "城镇新增就业1310万人。"), (2015, "城镇新增就业1322万人。粮食产量6.07亿吨。"),
+               (2016, "粮食产量6.2亿吨。"))
+    assert [[2015, "粮食产量", "new"], [2016, "城镇新增就业", "dropped"]] == churn(tidy_frame(qs)).values.tolist()
+
+
+def test_target_of_2014_is_met_by_outcome_of_2015() -> None:
+    gov = FIXTURES / "gov-work-report"
+    qs = qs_of((2014, (gov / "2014.txt").read_text(encoding="utf-8")), (2015, (gov / "2015.txt").read_text(encoding="utf-8")))
+    frame = target_outcomes(qs)
+    row = frame[(frame["target_label"] == "城镇新增就业") & (frame["target_year"] == 2014)]
+    assert [["1000", "以上", "1322", True]] == row[["target_value", "qualifier", "outcome_value", "met"]].values.tolist()
+
+
+def test_a_range_target_is_met_inside_it() -> None:
+    qs = qs_of((2016, "今年发展的主要预期目标是：国内生产总值增长6.5%－7%。"), (2017, "国内生产总值增长6.7%。"))
+    assert [["6.5-7", True]] == target_outcomes(qs)[["target_value", "met"]].values.tolist()
+
+
+def test_label_similarity_is_symmetric_and_bounded() -> None:
+    pairs = [("财政收入", "一般公共预算收入"), ("城镇调查失业率", "调查失业率"), ("国内生产总值", "粮食产量")]
+    for a, b in pairs:
+        assert label_similarity(a, b) == label_similarity(b, a)
+        assert 0.0 <= label_similarity(a, b) <= 1.0
+
+
+def test_import_reportdiff_loads_neither_pandas_nor_matplotlib() -> None:
+    code = "import sys, reportdiff, reportdiff.indicators; print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "False False" == out.strip()
