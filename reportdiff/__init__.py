@@ -9,7 +9,7 @@ their text, and extract indicators into trend tables.
 2022
 """
 
-from reportdiff.compare import read_report, read_reports
+from reportdiff.compare import Comparison, compare, read_report, read_reports
 from reportdiff.errors import (
     DecodeError,
     EmptyInputError,
@@ -30,6 +30,7 @@ from reportdiff.model import (
 from reportdiff.parse import parse
 
 __all__ = [
+    "Comparison",
     "DecodeError",
     "Document",
     "EmptyInputError",
@@ -42,6 +43,7 @@ __all__ = [
     "SectionKind",
     "Span",
     "YearError",
+    "compare",
     "load",
     "load_text",
     "parse",

@@ -1,0 +1,72 @@
+"""The whole comparison: compare() and the self-contained HTML report."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import GOV
+
+from reportdiff.cli import main
+from reportdiff.compare import compare, read_reports
+from reportdiff.errors import ParseError
+from reportdiff.model import Relation
+from reportdiff.report_html import to_html
+
+EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+
+def _series(tmp_path: Path) -> list[Path]:
+    a = tmp_path / "2020.txt"
+    b = tmp_path / "2021.txt"
+    a.write_text(
+        "2020年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
+        f"（二）惠民生。{EVIL}居民收入增长5%。\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        "2021年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
+        f"（二）惠民生。{EVIL}居民收入增长7%。\n",
+        encoding="utf-8",
+    )
+    return [a, b]
+
+
+def test_compare_aligns_diffs_and_extracts(tmp_path: Path) -> None:
+    c = compare(read_reports(_series(tmp_path)))
+    assert [2020, 2021] == [r.year for r in c.reports]
+    assert 1 == len(c.documents)
+    assert not c.documents[0].identical
+    headings = {(p.a.heading, p.b.heading) for p in c.alignment.pairs if p.a and p.b}
+    assert ("（一）稳增长。", "（一）稳增长。") in headings
+    assert all(p.relation is not Relation.ADDED for p in c.alignment.pairs if p.b and p.b.heading == "（一）稳增长。")
+    changed = {e.text for _, d in c.sections for e in d.edits if e.op.value == "insert"}
+    assert "1200万人" in changed
+    assert {2020, 2021} == {q.year for q in c.quantities}
+
+
+def test_compare_needs_two_reports() -> None:
+    with pytest.raises(ParseError, match="at least two years"):
+        compare(read_reports([GOV / "2019.txt"]))
+
+
+@pytest.mark.parametrize("charts", [False, True])
+def test_html_report_escapes_report_text(tmp_path: Path, charts: bool) -> None:
+    page = to_html(compare(read_reports(_series(tmp_path))), charts=charts)
+    assert "<script>" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert page.startswith("<!DOCTYPE html>")
+    assert not re.search(r"""(src|href)=['"]https?://""", page)  # self-contained
+    if charts:
+        assert "data:image/png;base64," in page
+
+
+def test_report_command_writes_one_html_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.html"
+    code = main(["report", *map(str, _series(tmp_path)), "-o", str(out), "--no-charts"])
+    assert 0 == code
+    assert "wrote" in capsys.readouterr().out
+    page = out.read_text(encoding="utf-8")
+    assert "2020 → 2021" in page and "（一）稳增长。" in page
