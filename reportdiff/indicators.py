@@ -145,6 +145,9 @@ _DISCOURSE_RE = re.compile(r"^(?:指标|目标)")
 # 从X增加到Y / 由X下降到Y: X is the start value of a change
 # 全面实现年初确定的主要目标，…: a target reported as reached, not a new one
 _REACHED_RE = re.compile(r"(?:实现|完成|达到|超过|超额完成)[^，。；;,：:\n]{0,12}目标")
+# words that place a sentence in the past: it does not continue a plan
+_PAST_RE = re.compile(r"去年|上年|过去|以来|已|了|实现|完成|累计|超过|达到")
+_PLAN_RE = re.compile(r"预期目标|主要目标|目标是|目标为|拟|力争|争取|今年|我们将|将要")
 _FROM_RE = re.compile(r"(?:从|由)(?:\d{4}年|去年|上年|上一年)?的?$")
 _TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
 
@@ -657,6 +660,8 @@ def _label_hits(view: str, hits: Sequence[_Hit], english: bool) -> list[_Labelle
             when = "去年" if "去年" in raw_pre else "上年" if "上年" in raw_pre or "上一年" in raw_pre else "期初"
             label += f"（{when}）"
         kind = _kind(view, hit, raw_pre, english)
+        if kind == Kind.ACTUAL and not english and _continues_plan(view, prev, hit, sentence_start, raw_pre):
+            kind = Kind.TARGET  # a plan paragraph goes on: 今年拟安排财政赤字…。但赤字率稳定在2.1%
         quote_end = post_end
         if not label:
             quote_end = _extend(view, hit.end, 4)
@@ -664,6 +669,27 @@ def _label_hits(view: str, hits: Sequence[_Hit], english: bool) -> list[_Labelle
         out.append(item)
         prev = item
     return out
+
+
+def _continues_plan(view: str, prev: _Labelled | None, hit: _Hit, sentence_start: int, pre: str) -> bool:
+    """Whether a quantity without plan words goes on with the plan just stated.
+
+    True when the quantity before it, in the same paragraph, is a target whose
+    sentence plainly states a plan (拟, 目标是, 今年, 力争…: not 安排 alone, which
+    reviews use too), and the quantity's own sentence is neither a
+    back-reference nor in the past (去年, 已, 了, 实现, 完成…) nor a discourse
+    count (两个指标).
+    """
+    if prev is None or prev.kind != Kind.TARGET or "\n" in view[prev.hit.end:hit.start]:
+        return False
+    if _BACKREF_RE.search(pre) or _PAST_RE.search(view[sentence_start:hit.end]):
+        return False
+    if hit.base_unit == "个" and _DISCOURSE_RE.match(view[hit.end:hit.end + 2]):
+        return False
+    ps = prev.hit.start
+    while ps > 0 and view[ps - 1] not in "。！!？?\n；;":
+        ps -= 1
+    return bool(_PLAN_RE.search(view[ps:prev.hit.start]))
 
 
 def _extend(view: str, pos: int, n: int) -> int:

@@ -137,9 +137,12 @@ def link_series(
     """Link the same indicator across years into series.
 
     Quantities link when their labels are similar (``scorer`` at least
-    ``threshold``), they have the same kind and unit family, and their years
-    differ by at most ``max_gap``; each series takes at most one observation
-    per year (the best scoring, then the first in the text).  Series seen in
+    ``threshold``), they have the same kind and unit family (units of one
+    dimension, 吨 and 斤, count as one), and their years differ by at most
+    ``max_gap``; each series takes at most one observation per year (the best
+    scoring, then the first in the text; among mentions of a label that recurs
+    in the year, the one whose value is nearest the series' last).  Start
+    values (``（期初）``, ``（上年）``, ``（去年）``) are not linked; series seen in
     one year only are left unlinked.
 
     Args:
@@ -161,7 +164,10 @@ def link_series(
     series: list[list[_Obs]] = []
     for year in years:
         todo = [o for o in obs if o.key[0] == year]
-        cands: list[tuple[float, float, int, int, int]] = []
+        first: dict[str, int] = {}
+        for o in todo:
+            first.setdefault(normalise_label(o.lead.label), o.key[1])
+        cands: list[tuple[float, int, float, int, int, int]] = []
         for oi, o in enumerate(todo):
             for si, members in enumerate(series):
                 last = members[-1]
@@ -171,13 +177,15 @@ def link_series(
                     continue
                 score = max(scorer(m.lead.label, o.lead.label) for m in members[-3:])
                 if score >= threshold:
-                    # equal labels: the value nearest the series' last one
-                    # (a five-year total is not next year's annual figure)
-                    cands.append((-score, _distance(last.lead, o.lead), o.key[1], si, oi))
+                    # text order, but among the mentions of a label that recurs in
+                    # the year, the one whose value is nearest the series' last one
+                    # (a five-year total is not the annual figure)
+                    group = first[normalise_label(o.lead.label)]
+                    cands.append((-score, group, _distance(last.lead, o.lead), o.key[1], si, oi))
         cands.sort()
         used_o: set[int] = set()
         used_s: set[int] = set()
-        for _neg, _dist, _pos, si, oi in cands:
+        for _neg, _group, _dist, _pos, si, oi in cands:
             if si in used_s or oi in used_o:
                 continue
             series[si].append(todo[oi])

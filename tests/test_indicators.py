@@ -137,6 +137,23 @@ def test_exceeding_a_target_is_still_an_actual() -> None:
     assert Kind.ACTUAL == extract("城镇新增就业1312万人，超过全年预期目标。")[0].kind
 
 
+def test_results_after_reaching_the_targets_are_actuals() -> None:
+    qs = extract("全面实现年初确定的主要目标，国内生产总值增长7.8%，城镇新增就业1266万人。")
+    assert [Kind.ACTUAL, Kind.ACTUAL] == [q.kind for q in qs]
+
+
+def test_a_plan_paragraph_goes_on_without_plan_words() -> None:
+    qs = extract("今年拟安排财政赤字13500亿元。财政赤字有所增加，但赤字率稳定在2.1%。")
+    assert [Kind.TARGET, Kind.TARGET] == [q.kind for q in qs]
+    qs = extract("中央财政安排补助资金551亿元。新建保障性住房200万套。")
+    assert Kind.ACTUAL == qs[1].kind
+
+
+def test_start_value_of_a_change_is_labelled_as_such() -> None:
+    qs = extract("国内生产总值从26.6万亿元增加到51.9万亿元。赤字率从去年的2.1%提高到2.3%。")
+    assert ["国内生产总值（期初）", "国内生产总值", "赤字率（去年）", "赤字率"] == [q.label for q in qs]
+
+
 def test_quote_is_verbatim_text_at_the_span() -> None:
     text = "　　国内生产总值达到39.8 万亿元，年均增长11.2%。"
     for q in extract(text):

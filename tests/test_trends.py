@@ -87,3 +87,22 @@ def test_import_reportdiff_loads_neither_pandas_nor_matplotlib() -> None:
     code = "import sys, reportdiff, reportdiff.indicators; print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "False False" == out.strip()
+
+
+def test_start_value_of_a_change_is_not_linked() -> None:
+    qs = qs_of((2012, "国内生产总值47.2万亿元。"), (2013, "国内生产总值从26.6万亿元增加到51.9万亿元。"))
+    ids = link_series(qs)
+    assert ["47.2", "51.9"] == sorted(q.value for q in ids)
+
+
+def test_recurring_label_links_the_mention_nearest_in_value() -> None:
+    qs = qs_of((2010, "城镇新增就业1102万人。"),
+               (2011, "五年来，城镇新增就业5771万人。过去一年，城镇新增就业1168万人。"),
+               (2012, "城镇新增就业1221万人。"))
+    ids = link_series(qs)
+    assert ["1102", "1168", "1221"] == sorted(q.value for q in ids)
+
+
+def test_units_of_one_dimension_link() -> None:
+    qs = qs_of((2010, "粮食产量5.31亿吨。"), (2012, "粮食产量1.14万亿斤。"), (2014, "粮食产量1.2万亿斤。"))
+    assert 1 == len(set(link_series(qs).values())) and 3 == len(link_series(qs))
