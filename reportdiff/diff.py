@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import importlib
 import logging
 import re
 import time
@@ -150,7 +151,7 @@ def _jieba_segmenter() -> Segmenter:
     words fall apart into characters, the same way every time).
     """
     try:
-        import jieba  # type: ignore[import-untyped]
+        jieba = importlib.import_module("jieba")  # untyped; imported by name to stay so
     except ImportError:  # pragma: no cover - jieba is optional
         return _char_segmenter
     logger = logging.getLogger("jieba")
@@ -202,10 +203,7 @@ def tokenize(
         return [m.group() for m in _SENTENCE_RE.finditer(text)]
     matches = list(_WORD_RE.finditer(text))
     runs = [m.group() for m in matches if m.lastgroup == "cjk"]
-    if segmenter is None:
-        words = _segment_cached(runs)
-    else:
-        words = _segment(runs, segmenter)
+    words = _segment_cached(runs) if segmenter is None else _segment(runs, segmenter)
     out: list[str] = []
     k = 0
     for m in matches:
@@ -327,6 +325,7 @@ class _TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         self.Diff_Timeout = 0.0  # set explicitly; the deadline is passed per call
         self.vocab = vocab
         self._weights: dict[str, int] = {}
+        self._kept: dict[str, bool] = {}
 
     def _score(self, one: str, two: str) -> int:
         # After diff_cleanupSemanticScore in diff-match-patch, plus Chinese sentence ends.
@@ -358,8 +357,13 @@ class _TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
 
     def _keeps(self, code: str) -> bool:
         """Whether an equality holds a sentence end or line break (never eliminated)."""
-        text = self.vocab.decode(code)
-        return "\n" in text or any(c in text for c in _ENDS) or ". " in text or text.endswith(".")
+        keep = self._kept.get(code)
+        if keep is None:
+            text = self.vocab.decode(code)
+            keep = self._kept[code] = (
+                "\n" in text or any(c in text for c in _ENDS) or ". " in text or text.endswith(".")
+            )
+        return keep
 
     def diff_cleanupSemantic(self, diffs: _Diffs) -> None:
         """diff-match-patch's semantic cleanup, weighing runs by characters, not tokens.
@@ -724,6 +728,9 @@ def _changed_numbers(edits: Sequence[Edit]) -> tuple[NumberChange, ...]:
                 for m in _NUMBER_RE.finditer(e.text)
             )
             j += 1
+        k = j
+        if not old_nums and not new_nums:
+            continue
         a_end, b_end = edits[j - 1].a.end, edits[j - 1].b.end
         ea, eb = _encode_pair([n for n, _ in old_nums], [n for n, _ in new_nums])
         dels: list[tuple[str, Span]] = []
@@ -738,7 +745,6 @@ def _changed_numbers(edits: Sequence[Edit]) -> tuple[NumberChange, ...]:
             out.extend(NumberChange(o, "", sa, Span(b_end, b_end)) for o, sa in dels[len(adds) :])
             out.extend(NumberChange("", n, Span(a_end, a_end), sb) for n, sb in adds[len(dels) :])
             dels, adds = [], []
-        k = j
     return tuple(out)
 
 

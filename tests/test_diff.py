@@ -18,7 +18,10 @@ GRANULARITIES = list(Granularity)
 
 # Chinese, English, digits, units, punctuation of both scripts, whitespace, emoji.
 ALPHABET = st.sampled_from(
-    list("改革开放发展加快强年件元万亿%") + list("abc XYZ") + list("0123.,$") + list("。，！？；.!?\n ")
+    list("改革开放发展加快强年件元万亿%")
+    + list("abc XYZ")
+    + list("0123.,$")
+    + list("。，！？；.!?\n ")
     + ["😀", "👍🏽", "é", "\u200d", "\u0301"]
 )
 TEXTS = st.lists(ALPHABET, max_size=40).map("".join)
@@ -70,7 +73,9 @@ def test_tokens_join_back_to_the_text(text: str, granularity: Granularity) -> No
 @settings(max_examples=30, deadline=None)
 @given(old=TEXTS, new=TEXTS)
 def test_moves_point_at_deleted_and_inserted_text(old: str, new: str) -> None:
-    d = diff_texts(old + "。甲乙丙丁戊己庚辛壬癸子丑。" + new, new + "。" + old + "甲乙丙丁戊己庚辛壬癸子丑。")
+    d = diff_texts(
+        old + "。甲乙丙丁戊己庚辛壬癸子丑。" + new, new + "。" + old + "甲乙丙丁戊己庚辛壬癸子丑。"
+    )
     for m in d.moves:
         inner = [e for e in m.edits if e.op is not Op.INSERT]
         assert m.a.of(d.old.text) == "".join(e.text for e in inner)
@@ -107,7 +112,9 @@ def test_diff_is_deterministic() -> None:
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("number", ["100件", "74.4万亿元", "6.5%", "$1.2 billion", "0.5个百分点", "1,234"])
+@pytest.mark.parametrize(
+    "number", ["100件", "74.4万亿元", "6.5%", "$1.2 billion", "0.5个百分点", "1,234"]
+)
 @pytest.mark.parametrize("granularity", [Granularity.CHAR, Granularity.WORD])
 def test_number_with_unit_is_one_token(number: str, granularity: Granularity) -> None:
     assert number in tokenize(f"增长 {number}。", granularity)
@@ -140,7 +147,9 @@ def test_char_mode_replaces_single_characters() -> None:
 
 
 def test_english_words_split_on_spaces_and_punctuation() -> None:
-    assert ["Berkshire", "’s", " ", "book", "-", "value", "."] != tokenize("Berkshire’s book-value.")
+    assert ["Berkshire", "’s", " ", "book", "-", "value", "."] != tokenize(
+        "Berkshire’s book-value."
+    )
     assert ["Berkshire’s", " ", "book", "-", "value", "."] == tokenize("Berkshire’s book-value.")
 
 
@@ -157,7 +166,9 @@ def test_sentences_end_at_chinese_and_english_stops() -> None:
 
 def test_sentence_mode_compares_whole_sentences() -> None:
     d = diff_texts("甲。乙。丙。", "甲。乙改。丙。", granularity="sentence")
-    assert [("equal", "甲。"), ("delete", "乙。"), ("insert", "乙改。"), ("equal", "丙。")] == ops(d)
+    assert [("equal", "甲。"), ("delete", "乙。"), ("insert", "乙改。"), ("equal", "丙。")] == ops(
+        d
+    )
 
 
 def test_numbers_finds_values_with_units() -> None:
@@ -236,7 +247,12 @@ def test_stats_count_characters_tokens_and_unchanged_sentences() -> None:
         s.chars_equal + s.chars_deleted,
         s.chars_equal + s.chars_inserted,
     )
-    assert (2, 2, 1, 0.5) == (s.sentences_old, s.sentences_new, s.sentences_unchanged, s.unchanged_share)
+    assert (2, 2, 1, 0.5) == (
+        s.sentences_old,
+        s.sentences_new,
+        s.sentences_unchanged,
+        s.unchanged_share,
+    )
     assert s.tokens_equal > 0 and s.tokens_deleted > 0 and s.tokens_inserted > 0
     assert 0.0 < s.similarity.cosine < 1.0
 
@@ -251,7 +267,9 @@ def test_removed_and_added_numbers_are_listed() -> None:
 # --------------------------------------------------------------------------
 
 
-def test_large_inputs_are_anchored_on_sentences_and_stay_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_inputs_are_anchored_on_sentences_and_stay_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     old = (FIXTURES / "gov-work-report/2016.txt").read_text(encoding="utf-8")[:6000]
     new = (FIXTURES / "gov-work-report/2017.txt").read_text(encoding="utf-8")[:6000]
     new = old[:2000] + new + old[2000:4000]

@@ -24,7 +24,7 @@ from reportdiff.render import (
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOV = FIXTURES / "gov-work-report"
 
-HOSTILE_OLD = '报告<script>alert(1)</script>正文。'
+HOSTILE_OLD = "报告<script>alert(1)</script>正文。"
 HOSTILE_NEW = '报告"><img src=x onerror=alert(1)>正文。'
 
 S1 = "坚持稳中求进工作总基调，保持经济运行在合理区间。"
@@ -34,7 +34,9 @@ S3 = "加强生态环境保护，打好污染防治攻坚战。"
 
 @pytest.fixture
 def hostile() -> TextDiff:
-    return diff_texts(DiffSide(HOSTILE_OLD, "<old>.txt", 2018), DiffSide(HOSTILE_NEW, "new&.txt", 2019))
+    return diff_texts(
+        DiffSide(HOSTILE_OLD, "<old>.txt", 2018), DiffSide(HOSTILE_NEW, "new&.txt", 2019)
+    )
 
 
 # --------------------------------------------------------------------------
@@ -66,7 +68,9 @@ def test_html_page_is_self_contained() -> None:
 
 
 def test_side_by_side_puts_old_left_and_new_right_row_by_paragraph() -> None:
-    out = to_html(diff_texts("第一段。\n第二段旧。\n", "第一段。\n第二段新。\n"), view="side-by-side")
+    out = to_html(
+        diff_texts("第一段。\n第二段旧。\n", "第一段。\n第二段新。\n"), view="side-by-side"
+    )
     rows = out.split("<tr")[2:]
     assert 2 == len(rows)
     assert "rd-changed" not in rows[0] and "rd-changed" in rows[1]
@@ -149,9 +153,21 @@ def test_pieces_join_back_to_the_edits() -> None:
 
 
 def test_json_contract_rebuilds_both_texts_from_offsets() -> None:
-    d = diff_texts(DiffSide("全年受理案件100件。" + S1, "a.txt", 2018), DiffSide(S1 + "全年受理案件120件。", "b.txt", 2019))
+    d = diff_texts(
+        DiffSide("全年受理案件100件。" + S1, "a.txt", 2018),
+        DiffSide(S1 + "全年受理案件120件。", "b.txt", 2019),
+    )
     obj = json.loads(to_json(d))
-    assert ["old", "new", "section", "granularity", "approximate", "stats", "edits", "moves"] == list(obj)
+    assert [
+        "old",
+        "new",
+        "section",
+        "granularity",
+        "approximate",
+        "stats",
+        "edits",
+        "moves",
+    ] == list(obj)
     assert {"path": "a.txt", "year": 2018, "text": d.old.text} == obj["old"]
     assert {"path": "b.txt", "year": 2019, "text": d.new.text} == obj["new"]
     assert obj["approximate"] is False
@@ -163,7 +179,9 @@ def test_json_contract_rebuilds_both_texts_from_offsets() -> None:
             assert e["text"] == obj["old"]["text"][e["a"][0] : e["a"][1]]
         if e["op"] != "delete":
             assert e["text"] == obj["new"]["text"][e["b"][0] : e["b"][1]]
-    assert [["100件", ""], ["", "120件"]] == [[c["old"], c["new"]] for c in obj["stats"]["changed_numbers"]]
+    assert [["100件", ""], ["", "120件"]] == [
+        [c["old"], c["new"]] for c in obj["stats"]["changed_numbers"]
+    ]
     assert {"cosine", "jaccard", "edit", "simple"} == set(obj["stats"]["similarity"])
     for m in obj["moves"]:
         assert {"a", "b", "similarity", "edits"} == set(m)
@@ -199,8 +217,19 @@ def test_cli_exit_status_is_two_on_errors(capsys: pytest.CaptureFixture[str]) ->
 def test_cli_writes_json_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "d.json"
     code = main(
-        ["diff", str(GOV / "2018.txt"), str(GOV / "2019.txt"), "--section", "三",
-         "--granularity", "char", "--format", "json", "-o", str(out)]
+        [
+            "diff",
+            str(GOV / "2018.txt"),
+            str(GOV / "2019.txt"),
+            "--section",
+            "三",
+            "--granularity",
+            "char",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ]
     )
     assert 1 == code
     obj = json.loads(out.read_text(encoding="utf-8"))
@@ -208,7 +237,9 @@ def test_cli_writes_json_to_a_file(tmp_path: Path) -> None:
     assert obj["old"]["text"] == "".join(e["text"] for e in obj["edits"] if e["op"] != "insert")
 
 
-@pytest.mark.parametrize(("fmt", "marker"), [("html", "<!DOCTYPE html>"), ("md", "## "), ("text", "--- ")])
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("html", "<!DOCTYPE html>"), ("md", "## "), ("text", "--- ")]
+)
 def test_cli_formats(fmt: str, marker: str, capsys: pytest.CaptureFixture[str]) -> None:
     f = str(FIXTURES / "xishan-rule-of-law/2022.txt")
     assert 0 == main(["diff", f, f, "--format", fmt, "--section", "一"])
