@@ -9,7 +9,9 @@ their text, and extract indicators into trend tables.
 2022
 """
 
+from reportdiff.align import align
 from reportdiff.compare import Comparison, compare, read_report, read_reports
+from reportdiff.diff import diff_reports, diff_texts
 from reportdiff.errors import (
     DecodeError,
     EmptyInputError,
@@ -18,6 +20,7 @@ from reportdiff.errors import (
     ReportDiffError,
     YearError,
 )
+from reportdiff.indicators import extract, extract_report
 from reportdiff.load import load, load_text
 from reportdiff.model import (
     Document,
@@ -43,7 +46,12 @@ __all__ = [
     "SectionKind",
     "Span",
     "YearError",
+    "align",
     "compare",
+    "diff_reports",
+    "diff_texts",
+    "extract",
+    "extract_report",
     "load",
     "load_text",
     "parse",
