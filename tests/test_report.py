@@ -64,7 +64,7 @@ def test_html_report_escapes_report_text(tmp_path: Path, charts: bool) -> None:
 
 
 def test_report_command_writes_one_html_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "r.html"
+    out = tmp_path / "new-folder" / "r.html"
     code = main(["report", *map(str, _series(tmp_path)), "-o", str(out), "--no-charts"])
     assert 0 == code
     assert "wrote" in capsys.readouterr().out

@@ -74,7 +74,12 @@ def write_output(text: str, output: str | None) -> None:
         return
     from reportdiff.errors import InputError
 
+    import os
+
     try:
+        folder = os.path.dirname(output)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
         with open(output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     except OSError as e:
