@@ -72,9 +72,9 @@ def write_output(text: str, output: str | None) -> None:
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    from reportdiff.errors import InputError
-
     import os
+
+    from reportdiff.errors import InputError
 
     try:
         folder = os.path.dirname(output)
