@@ -30,6 +30,8 @@ import re
 import statistics
 from typing import TYPE_CHECKING, NamedTuple
 
+from reportdiff._lines import iter_lines
+
 if TYPE_CHECKING:
     from reportdiff.parse import Candidate
 
@@ -100,16 +102,10 @@ class _Line(NamedTuple):
 def _split(text: str, start: int) -> list[_Line]:
     """The lines of ``text`` from offset ``start``."""
     out: list[_Line] = []
-    pos = start
-    n = len(text)
-    while pos < n:
-        e = text.find("\n", pos)
-        if e < 0:
-            e = n
+    for pos, e in iter_lines(text, start):
         raw = text[pos:e]
         body = raw.lstrip()
         out.append(_Line(pos, e, len(raw) - len(body), body.rstrip()))
-        pos = e + 1
     return out
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import attrs
 
 from reportdiff._english import english_candidates
+from reportdiff._lines import iter_lines as _lines
 from reportdiff.model import Document, Report, Section, SectionKind, Span
 
 __all__ = ["SCHEMES", "Candidate", "Scheme", "cn_ordinal", "find_candidates", "parse"]
@@ -120,18 +121,6 @@ class Candidate:
     rank: int | None = None
     """An explicit level for schemes that carry one (Markdown ``#``), else None."""
     warnings: tuple[str, ...] = ()
-
-
-def _lines(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line from ``start``; end excludes the line break."""
-    pos = start
-    n = len(text)
-    while pos < n:
-        e = text.find("\n", pos)
-        if e < 0:
-            e = n
-        yield pos, e
-        pos = e + 1
 
 
 def _strip_title(heading: str, number: str) -> str:

@@ -16,6 +16,11 @@ from reportdiff.model import Report
 def add_files(parser: argparse.ArgumentParser, *, nargs: str = "+") -> None:
     """The report files and the options that say how to read them."""
     parser.add_argument("files", nargs=nargs, metavar="FILE", help="report files (text, HTML, Markdown)")
+    add_year(parser)
+
+
+def add_year(parser: argparse.ArgumentParser) -> None:
+    """``--year [FILE=]YEAR``, read by :func:`parse_year_options`."""
     parser.add_argument(
         "--year",
         action="append",

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from reportdiff import render
-from reportdiff._cli.common import add_format, parse_year_options, write_output
+from reportdiff._cli.common import add_format, add_year, parse_year_options, write_output
 from reportdiff.model import TextDiff
 
 HELP = """\
@@ -73,13 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="give up refining after SECONDS; the output then says it is approximate (default: no limit)",
     )
     p.add_argument("--no-moves", action="store_true", help="do not look for moved sentences")
-    p.add_argument(
-        "--year",
-        action="append",
-        default=None,
-        metavar="FILE=YEAR",
-        help="the year of a report whose file name and title do not tell it (repeat per file)",
-    )
+    add_year(p)
     p.set_defaults(func=run)
 
 
