@@ -1,6 +1,6 @@
 """Benchmark: align the ten government work reports 2010–2019 (parsing excluded).
 
-Compares :func:`reportdiff.align.align` with a naive baseline measured in the
+Compares :func:`reportdiff._align.align` with a naive baseline measured in the
 same run: every level-1/level-2 heading of one year against every heading of the
 next with difflib's ``SequenceMatcher.ratio`` (heading text only, best partner
 above 0.5).  Run from the project root:
@@ -18,8 +18,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportdiff.align import align
-from reportdiff.compare import read_reports
+from reportdiff._align import align
+from reportdiff._compare import read_reports
 from reportdiff.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ two whole texts:
   up; the table says whether it did).
 
 Then it diffs all nine pairs section by section along the alignment
-(``reportdiff.align``; parsing and alignment excluded from the time) with
+(``reportdiff._align``; parsing and alignment excluded from the time) with
 :func:`diff_sections`.  This is a script, not a test: times depend on the machine.
 """
 
@@ -35,7 +35,7 @@ import diff_match_patch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportdiff import diff as rdiff  # noqa: E402
+from reportdiff import _diff as rdiff  # noqa: E402
 from reportdiff.model import Granularity, SectionsDiff  # noqa: E402
 
 SERIES = ROOT / "fixtures" / "gov-work-report"
@@ -79,8 +79,8 @@ def aligned_pairs(years: Sequence[int]) -> list[list[tuple[str, str]]]:
     (a level-1 section's sub-sections are pairs of their own); an added or
     removed section is diffed against ``""``.
     """
-    from reportdiff.align import align
-    from reportdiff.compare import read_reports
+    from reportdiff._align import align
+    from reportdiff._compare import read_reports
 
     reports = read_reports([SERIES / f"{y}.txt" for y in years])
     by_year = {r.year: r for r in reports}

@@ -9,9 +9,14 @@ their text, and extract indicators into trend tables.
 2022
 """
 
-from reportdiff.align import align
-from reportdiff.compare import Comparison, compare, read_report, read_reports
-from reportdiff.diff import diff_reports, diff_texts
+from reportdiff import render as _render  # registers the notebook view of TextDiff
+from reportdiff._align import align
+from reportdiff._compare import Comparison, compare, read_report, read_reports
+from reportdiff._diff import diff_reports, diff_texts
+from reportdiff._indicators import extract, extract_report
+from reportdiff._load import load, load_text
+from reportdiff._parse import parse
+from reportdiff._version import __version__
 from reportdiff.errors import (
     DecodeError,
     EmptyInputError,
@@ -20,17 +25,17 @@ from reportdiff.errors import (
     ReportDiffError,
     YearError,
 )
-from reportdiff.indicators import extract, extract_report
-from reportdiff.load import load, load_text
 from reportdiff.model import (
     Document,
+    Language,
     OffsetMap,
     Report,
     Section,
     SectionKind,
     Span,
 )
-from reportdiff.parse import parse
+
+del _render
 
 __all__ = [
     "Comparison",
@@ -38,6 +43,7 @@ __all__ = [
     "Document",
     "EmptyInputError",
     "InputError",
+    "Language",
     "OffsetMap",
     "ParseError",
     "Report",
@@ -46,6 +52,7 @@ __all__ = [
     "SectionKind",
     "Span",
     "YearError",
+    "__version__",
     "align",
     "compare",
     "diff_reports",

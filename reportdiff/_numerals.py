@@ -1,6 +1,6 @@
 """Numbers as printed in reports: Chinese numerals, full-width digits, separators.
 
-Private helpers of :mod:`reportdiff.indicators`.  Values are :class:`~decimal.Decimal`
+Private helpers of :mod:`reportdiff._indicators`.  Values are :class:`~decimal.Decimal`
 so that ``15468.7`` stays ``15468.7`` and formatting round-trips exactly.
 """
 

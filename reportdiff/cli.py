@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from reportdiff._version import __version__
 from reportdiff.errors import ReportDiffError
 
 #: Subcommand modules under ``reportdiff._cli``, in the order ``--help`` lists them.
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reportdiff",
         description="Compare the same report across years: sections, alignment, text diffs, indicators.",
     )
+    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"reportdiff._cli.{name}").register(sub)

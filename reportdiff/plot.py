@@ -84,7 +84,7 @@ def trend_line(frame: pd.DataFrame, series: str, *, ax: Any = None) -> Any:
         (a range is drawn at its midpoint).
 
     >>> import matplotlib; matplotlib.use("Agg")
-    >>> from reportdiff.indicators import extract
+    >>> from reportdiff._indicators import extract
     >>> from reportdiff.trends import tidy_frame
     >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
     >>> [float(y) for y in trend_line(tidy_frame(qs), "城镇新增就业").lines[0].get_ydata()]

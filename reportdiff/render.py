@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from reportdiff.model import DiffSide, Edit, Move, Op, Span, TextDiff
+from reportdiff.model.diff import register_html_renderer
 
 __all__ = [
     "APPROXIMATE_NOTE",
@@ -85,7 +86,7 @@ def pieces(diff: TextDiff) -> list[Piece]:
     Returns:
         The pieces; their texts join back to the edits' texts.
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> [(p.op.value, p.text) for p in pieces(diff_texts("甲", "乙"))]
     [('delete', '甲'), ('insert', '乙')]
     """
@@ -113,7 +114,7 @@ def _label(side: DiffSide, default: str) -> str:
 def summary(diff: TextDiff) -> str:
     """One line of statistics.
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> summary(diff_texts("甲乙。", "甲丙。"))
     '+2 −2 characters (1 unchanged); 0% of sentences unchanged; similarity cosine 0.50, Jaccard 0.33, edit 0.50, simple 0.50; 0 moves; 0 changed numbers'
     """
@@ -237,7 +238,7 @@ def to_html(diff: TextDiff, *, view: View | str = View.INLINE, page: bool = True
     Returns:
         The HTML text.
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> frag = to_html(diff_texts("<b>旧</b>", "<b>新</b>"), page=False)
     >>> '<del class="rd-del">旧</del><ins class="rd-ins">新</ins>' in frag, "<b>" in frag
     (True, False)
@@ -301,7 +302,7 @@ def to_markdown(diff: TextDiff) -> str:
     Returns:
         The Markdown text.
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> print(to_markdown(diff_texts("a*b", "a*c")).splitlines()[-1])
     a\\*<del>b</del><ins>c</ins>
     """
@@ -372,7 +373,7 @@ def to_text(diff: TextDiff, *, color: bool = False) -> str:
     Returns:
         The text.
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> to_text(diff_texts("增长6%。", "增长7%。")).splitlines()[-1]
     '增长[-6%-]{+7%+}。'
     """
@@ -425,7 +426,7 @@ def to_dict(diff: TextDiff) -> dict[str, Any]:
     ``granularity``, ``approximate``, ``stats``, ``edits`` (``op``, ``text``,
     ``a``, ``b``) and ``moves`` (``a``, ``b``, ``similarity``, ``edits``).
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> to_dict(diff_texts("甲", "甲"))["edits"]
     [{'op': 'equal', 'text': '甲', 'a': [0, 1], 'b': [0, 1]}]
     """
@@ -467,8 +468,11 @@ def to_dict(diff: TextDiff) -> dict[str, Any]:
 def to_json(diff: TextDiff, *, indent: int | None = 1) -> str:
     """The diff as JSON text (UTF-8 characters unescaped, keys in contract order).
 
-    >>> from reportdiff.diff import diff_texts
+    >>> from reportdiff._diff import diff_texts
     >>> to_json(diff_texts("", ""), indent=None)[:60]
     '{"old": {"path": "", "year": null, "text": ""}, "new": {"pat'
     """
     return json.dumps(to_dict(diff), ensure_ascii=False, indent=indent) + "\n"
+
+
+register_html_renderer(lambda diff: to_html(diff, page=False))

@@ -1,4 +1,4 @@
-"""The self-contained HTML report of a :class:`~reportdiff.compare.Comparison`.
+"""The self-contained HTML report of a :class:`~reportdiff._compare.Comparison`.
 
 One page, no external resources: an overview of the years, year-over-year
 similarity, the section alignment of each pair of years with the redline of
@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from reportdiff.compare import Comparison
+from reportdiff._compare import Comparison
 from reportdiff.model import Relation, SectionPair, TextDiff
 
 __all__ = ["to_html"]
@@ -177,7 +177,7 @@ def to_html(c: Comparison, *, charts: bool = True, max_charts: int = 6) -> str:
     """The whole comparison as one self-contained HTML page.
 
     Args:
-        c: a comparison from :func:`reportdiff.compare.compare`.
+        c: a comparison from :func:`reportdiff._compare.compare`.
         charts: embed trend and change charts (PNG data URIs; needs matplotlib).
         max_charts: how many series get a trend chart (those seen in most years).
 

@@ -13,7 +13,7 @@ firm's report with the year before by four measures, each in [0, 1]:
 Terms are words for English (lower-cased) and characters for Chinese (or
 dictionary words, with ``chinese_words=True``); a number with its unit is one
 term.  Punctuation and whitespace are not terms.  The edit and LCS engines
-come from :mod:`reportdiff.diff`.
+come from :mod:`reportdiff._diff`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from reportdiff import diff as _engine
+from reportdiff import _diff as _engine
 from reportdiff.model import Granularity, Similarity
 
 __all__ = [

@@ -3,7 +3,7 @@
 The only module that imports pandas at module level; ``import reportdiff``
 does not import it.
 
->>> from reportdiff.indicators import extract
+>>> from reportdiff._indicators import extract
 >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
 >>> sorted(set(link_series(qs).values()))
 ['城镇新增就业']
@@ -19,7 +19,7 @@ import attrs
 import pandas as pd
 from rapidfuzz import fuzz
 
-from reportdiff.indicators import normalise_label
+from reportdiff._indicators import normalise_label
 from reportdiff.model import Bound, Kind, Quantity
 
 __all__ = [
@@ -154,7 +154,7 @@ def link_series(
     Returns:
         Series id of each linked quantity (the two ends of a range share one).
 
-    >>> from reportdiff.indicators import extract
+    >>> from reportdiff._indicators import extract
     >>> qs = extract("财政收入6.85万亿元。", year=2010) + extract("公共财政收入10.37万亿元。", year=2012)
     >>> sorted(set(link_series(qs).values()))
     ['财政收入']
@@ -228,7 +228,7 @@ def tidy_frame(quantities: Iterable[Quantity], series: dict[Quantity, str] | Non
         A DataFrame with columns series, year, label, value, unit, base_value,
         base_unit, qualifier, bound, direction, base, kind, section, quote.
 
-    >>> from reportdiff.indicators import extract
+    >>> from reportdiff._indicators import extract
     >>> tidy_frame(extract("城镇新增就业1244万人。", year=2019))[["label", "base_value"]].values.tolist()
     [['城镇新增就业', 12440000.0]]
     """
@@ -261,7 +261,7 @@ def wide_table(frame: pd.DataFrame) -> pd.DataFrame:
         One row per linked series (index ``series``), a column per year, then
         ``unit``, ``change``, ``pct_change``, ``pp_change``.
 
-    >>> from reportdiff.indicators import extract
+    >>> from reportdiff._indicators import extract
     >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
     >>> wide_table(tidy_frame(qs)).loc["城镇新增就业", "change"]
     np.float64(120000.0)
@@ -300,7 +300,7 @@ def churn(frame: pd.DataFrame) -> pd.DataFrame:
     Returns:
         Rows of ``year, series, status`` with status ``new`` or ``dropped``.
 
-    >>> from reportdiff.indicators import extract
+    >>> from reportdiff._indicators import extract
     >>> qs = (extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
     ...       + extract("粮食产量6.07亿吨。", year=2015) + extract("粮食产量6.2亿吨。", year=2016))
     >>> churn(tidy_frame(qs)).values.tolist()
@@ -355,7 +355,7 @@ def target_outcomes(
         Rows of target_year, target_label, target_value, target_unit,
         qualifier, outcome_year, outcome_label, outcome_value, outcome_unit, met.
 
-    >>> from reportdiff.indicators import extract
+    >>> from reportdiff._indicators import extract
     >>> qs = (extract("今年主要预期目标是：城镇新增就业1000万人以上。", year=2014)
     ...       + extract("城镇新增就业1322万人。", year=2015))
     >>> target_outcomes(qs)[["target_value", "outcome_value", "met"]].values.tolist()

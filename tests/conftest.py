@@ -39,6 +39,6 @@ def gold_gov_sections() -> dict[int, dict[str, int]]:
 
 @pytest.fixture(scope="session")
 def gov_reports():  # type: ignore[no-untyped-def]
-    from reportdiff.compare import read_reports
+    from reportdiff._compare import read_reports
 
     return read_reports([GOV / f"{y}.txt" for y in GOV_YEARS])

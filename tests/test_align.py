@@ -1,4 +1,4 @@
-"""Tests for reportdiff.align: relations on small synthetic reports, the
+"""Tests for reportdiff._align: relations on small synthetic reports, the
 one-to-one invariant, determinism, lineages, the CSV contract, and an F1
 floor on the real government work reports against the bundled gold."""
 
@@ -17,16 +17,16 @@ import pytest
 from conftest import GOLD, GOV
 from hypothesis import given, settings
 
-from reportdiff.align import (
+from reportdiff._align import (
     align,
     document_similarity,
     lineage_similarity,
     pair_similarity,
     tokenize,
 )
-from reportdiff.load import load_text
+from reportdiff._load import load_text
+from reportdiff._parse import parse
 from reportdiff.model import Alignment, Relation, Report
-from reportdiff.parse import parse
 
 # Paragraphs on distinct topics (each repeated so that a section has a body of
 # realistic length): the aligner must find them again under other headings.
@@ -249,6 +249,6 @@ def test_lazy_prices_tables(gov_reports: list[Report]) -> None:
 
 
 def test_importing_the_aligner_does_not_import_pandas() -> None:
-    code = "import sys, reportdiff.align, reportdiff._cli.align; print('pandas' in sys.modules)"
+    code = "import sys, reportdiff._align, reportdiff._cli.align; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "False" == out.stdout.strip()

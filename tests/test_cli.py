@@ -31,7 +31,7 @@ def test_sections_csv_has_the_contract_columns(capsys: pytest.CaptureFixture[str
 
 
 def test_sections_csv_offsets_index_the_cleaned_text(capsys: pytest.CaptureFixture[str]) -> None:
-    from reportdiff.compare import read_report
+    from reportdiff._compare import read_report
 
     text = read_report(XISHAN).text
     _, out, _ = run(capsys, "sections", str(XISHAN), "--format", "csv")

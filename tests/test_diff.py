@@ -1,4 +1,4 @@
-"""Tests of reportdiff.diff: exact edits, number tokens, moves, stats, time limits."""
+"""Tests of reportdiff._diff: exact edits, number tokens, moves, stats, time limits."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff import diff as rdiff
-from reportdiff.diff import diff_sections, diff_texts, numbers, sentences, tokenize
+from reportdiff import _diff as rdiff
+from reportdiff._diff import diff_sections, diff_texts, numbers, sentences, tokenize
 from reportdiff.errors import ParseError
 from reportdiff.model import DiffSide, Granularity, Op, Span, TextDiff
 
@@ -302,7 +302,7 @@ def test_no_time_limit_is_never_approximate(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_diff_reports_compares_one_section_and_names_the_files() -> None:
-    from reportdiff.compare import read_report
+    from reportdiff._compare import read_report
 
     r = read_report(FIXTURES / "xishan-rule-of-law/2022.txt")
     d = rdiff.diff_reports(r, r, section="一")
@@ -311,7 +311,7 @@ def test_diff_reports_compares_one_section_and_names_the_files() -> None:
 
 
 def test_diff_reports_names_the_missing_section() -> None:
-    from reportdiff.compare import read_report
+    from reportdiff._compare import read_report
 
     r = read_report(FIXTURES / "xishan-rule-of-law/2022.txt")
     with pytest.raises(ParseError, match=r"no section '九十九'.*reportdiff sections"):

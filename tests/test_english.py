@@ -1,5 +1,5 @@
-"""English heading detection (reportdiff._english) and the English line
-joining it relies on (reportdiff.load._join_en_lines)."""
+"""English heading detection (reportdiff._parse.english) and the English line
+joining it relies on (reportdiff._load._join_en_lines)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff._english import english_candidates
-from reportdiff.load import load, load_text
-from reportdiff.parse import parse
+from reportdiff._load import load, load_text
+from reportdiff._parse import parse
+from reportdiff._parse.english import english_candidates
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 LETTERS = sorted((FIXTURES / "berkshire-letters").glob("*.txt"))

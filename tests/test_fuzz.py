@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportdiff.compare import read_report
+from reportdiff._compare import read_report
+from reportdiff._load import load_text
 from reportdiff.errors import ReportDiffError
-from reportdiff.load import load_text
 
 _SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -45,7 +45,7 @@ def test_truncated_and_malformed_html_never_escapes(pieces: list[str], cut: int)
         doc = load_text(page, path="x.html")
     except ReportDiffError:
         return
-    from reportdiff.parse import parse
+    from reportdiff._parse import parse
 
     r = parse(doc)
     assert r.text == r.root.text()
@@ -55,7 +55,7 @@ def test_truncated_and_malformed_html_never_escapes(pieces: list[str], cut: int)
 
 def test_a_very_long_line_parses() -> None:
     text = "2019年报告\n\n一、" + "很长的一行没有句号" * 200_000 + "\n"
-    from reportdiff.parse import parse
+    from reportdiff._parse import parse
 
     r = parse(load_text(text, path="x.txt"))
     assert r.text == r.root.text()
@@ -65,7 +65,7 @@ def test_a_very_long_line_parses() -> None:
 def test_50_mb_input_loads_with_memory_proportional_to_its_size(tmp_path: Path) -> None:
     script = r"""
 import resource, sys
-from reportdiff.compare import read_report
+from reportdiff._compare import read_report
 base = open(sys.argv[1], encoding='utf-8').read()
 n = 50_000_000 // len(base.encode()) + 1
 path = sys.argv[2]

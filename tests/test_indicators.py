@@ -1,4 +1,4 @@
-"""Behaviour of reportdiff.indicators: numbers, units, qualifiers, labels, kinds, exclusions."""
+"""Behaviour of reportdiff._indicators: numbers, units, qualifiers, labels, kinds, exclusions."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reportdiff._indicators import extract
 from reportdiff._numerals import format_decimal, int_to_chinese, parse_arabic, parse_chinese
-from reportdiff.indicators import extract
 from reportdiff.model import Bound, Direction, Kind
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import BERKSHIRE, GOV, GOV_YEARS, XISHAN
 
-from reportdiff.compare import read_report, read_reports
+from reportdiff._compare import read_report, read_reports
+from reportdiff._load import clean_text, decode, detect_year, load, load_text
 from reportdiff.errors import (
     DecodeError,
     EmptyInputError,
@@ -16,7 +17,6 @@ from reportdiff.errors import (
     ReportDiffError,
     YearError,
 )
-from reportdiff.load import clean_text, decode, detect_year, load, load_text
 
 ALL_FIXTURES = [*sorted(GOV.glob("*.txt")), XISHAN, *sorted(BERKSHIRE.glob("*.txt"))]
 

@@ -9,10 +9,10 @@ from conftest import BERKSHIRE, GOV, GOV_YEARS, XISHAN, gold_gov_sections, norm_
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.compare import read_report
-from reportdiff.load import load, load_text
+from reportdiff._compare import read_report
+from reportdiff._load import load, load_text
+from reportdiff._parse import cn_ordinal, parse
 from reportdiff.model import Report, Section, SectionKind
-from reportdiff.parse import cn_ordinal, parse
 
 ALL_FIXTURES = [*sorted(GOV.glob("*.txt")), XISHAN, *sorted(BERKSHIRE.glob("*.txt"))]
 

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
-from reportdiff.indicators import extract
+from reportdiff._indicators import extract
 from reportdiff.plot import delta_bars, trend_line
 from reportdiff.trends import tidy_frame, wide_table
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import attrs
 import pytest
 
+from reportdiff._diff import diff_texts
 from reportdiff.cli import main
-from reportdiff.diff import diff_texts
 from reportdiff.model import DiffSide, Op, TextDiff
 from reportdiff.render import (
     APPROXIMATE_NOTE,

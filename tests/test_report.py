@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import GOV
 
+from reportdiff._compare import compare, read_reports
 from reportdiff.cli import main
-from reportdiff.compare import compare, read_reports
 from reportdiff.errors import ParseError
 from reportdiff.model import Relation
 from reportdiff.report_html import to_html

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reportdiff.indicators import extract
+from reportdiff._indicators import extract
 from reportdiff.model import Quantity
 from reportdiff.trends import (
     churn,
@@ -84,7 +84,7 @@ def test_label_similarity_is_symmetric_and_bounded() -> None:
 
 
 def test_import_reportdiff_loads_neither_pandas_nor_matplotlib() -> None:
-    code = "import sys, reportdiff, reportdiff.indicators; print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
+    code = "import sys, reportdiff, reportdiff._indicators; print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "False False" == out.strip()
 

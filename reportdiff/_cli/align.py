@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from reportdiff._align import align
 from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
-from reportdiff.align import align
 from reportdiff.model import Alignment, SectionPair, SectionRef
 
 ALIGN_HELP = """\

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from reportdiff.compare import read_reports
+from reportdiff._compare import read_reports
 from reportdiff.model import Report
 
 

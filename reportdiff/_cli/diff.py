@@ -86,8 +86,8 @@ def _color(output: str | None) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Diff the two files; return 0 if they are the same, 1 if not."""
-    from reportdiff.compare import read_report
-    from reportdiff.diff import diff_reports
+    from reportdiff._compare import read_report
+    from reportdiff._diff import diff_reports
 
     years = parse_year_options([args.old, args.new], args.year or [])
     old = read_report(args.old, year=years.get(args.old))

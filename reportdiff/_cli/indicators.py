@@ -6,7 +6,7 @@ import argparse
 import json
 
 from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
-from reportdiff.indicators import extract_report
+from reportdiff._indicators import extract_report
 from reportdiff.model import Quantity
 
 IND_HELP = """\

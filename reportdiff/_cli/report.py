@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportdiff.compare import compare
+    from reportdiff._compare import compare
     from reportdiff.report_html import to_html
 
     reports = load_reports(args)

@@ -873,7 +873,7 @@ def diff_reports(
     Raises:
         ParseError: when a report has no section at ``section``.
 
-    >>> from reportdiff.compare import read_report
+    >>> from reportdiff._compare import read_report
     >>> r = read_report("fixtures/xishan-rule-of-law/2022.txt")
     >>> diff_reports(r, r, section="一").identical
     True

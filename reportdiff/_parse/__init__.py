@@ -7,7 +7,7 @@ Unnumbered blocks (a preamble, a closing passage, a plan section that restarts
 a numbered series) become sections of their own.
 
 English headings (Markdown ``#``, numbered, standalone title lines) are found
-by :mod:`reportdiff._english`.
+by :mod:`reportdiff._parse.english`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 import attrs
 
-from reportdiff._english import english_candidates
-from reportdiff._lines import iter_lines as _lines
+from reportdiff._parse.candidate import Candidate
+from reportdiff._parse.english import english_candidates
+from reportdiff._text import iter_lines as _lines
 from reportdiff.model import Document, Report, Section, SectionKind, Span
 
 __all__ = ["SCHEMES", "Candidate", "Scheme", "cn_ordinal", "find_candidates", "parse"]
@@ -102,25 +103,6 @@ _INDENT = re.compile(r"[ \t\u3000\u00a0]*")
 MAX_INLINE_HEADING = 80
 #: A line with no sentence end longer than this is a paragraph, not a heading.
 MAX_LINE_HEADING = 60
-
-
-@attrs.frozen
-class Candidate:
-    """A heading found in the text, before the tree is built."""
-
-    start: int
-    """Offset of the numbering token (or the heading's first character)."""
-    end: int
-    """End of the heading text."""
-    line_end: int
-    """End of the line that holds the heading."""
-    number: str
-    scheme: str
-    ordinal: int | None
-    title: str
-    rank: int | None = None
-    """An explicit level for schemes that carry one (Markdown ``#``), else None."""
-    warnings: tuple[str, ...] = ()
 
 
 def _strip_title(heading: str, number: str) -> str:
@@ -455,7 +437,7 @@ def parse(doc: Document) -> Report:
 
     The tree is lossless: ``report.root.text() == doc.text``.
 
-    >>> from reportdiff.load import load_text
+    >>> from reportdiff._load import load_text
     >>> r = parse(load_text("2020年报告\\n\\n一、回顾\\n\\n（一）稳增长。正文。\\n", path="x.txt"))
     >>> [(s.level, s.path, s.heading) for s in r.sections()]
     [(1, '一', '一、回顾'), (2, '一/（一）', '（一）稳增长。')]

@@ -28,12 +28,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from reportdiff._lines import iter_lines
-
-if TYPE_CHECKING:
-    from reportdiff.parse import Candidate
+from reportdiff._parse.candidate import Candidate
+from reportdiff._text import iter_lines
 
 __all__ = ["english_candidates"]
 
@@ -264,7 +262,6 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
     >>> [c.title for c in english_candidates("Insurance\\n\\n    Float grew.\\n\\n7\\n")]
     ['Insurance']
     """
-    from reportdiff.parse import Candidate
 
     lines = _split(text, start)
     paragraph_indent = _paragraph_indent(lines)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-from reportdiff._html import html_to_text
+from reportdiff._load.html import html_to_text
 from reportdiff.errors import DecodeError, EmptyInputError, InputError, YearError
 from reportdiff.model import Document, OffsetMap
 

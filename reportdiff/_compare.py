@@ -8,10 +8,10 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from reportdiff._load import load
+from reportdiff._parse import parse
 from reportdiff.errors import ParseError, YearError
-from reportdiff.load import load
 from reportdiff.model import Alignment, Granularity, Quantity, Report, SectionPair, TextDiff
-from reportdiff.parse import parse
 
 __all__ = ["Comparison", "compare", "read_report", "read_reports"]
 
@@ -53,9 +53,9 @@ def compare(
     >>> [d.new.year for d in c.documents], len(c.sections) > 10
     ([2019], True)
     """
-    from reportdiff.align import align
-    from reportdiff.diff import diff_reports, diff_texts
-    from reportdiff.indicators import extract_report
+    from reportdiff._align import align
+    from reportdiff._diff import diff_reports, diff_texts
+    from reportdiff._indicators import extract_report
 
     rs = tuple(sorted(reports, key=lambda r: r.year))
     if len(rs) < 2:

@@ -645,7 +645,7 @@ def align(
         The pairs between consecutive years (``added`` pairs have no ``a``,
         ``removed`` ones no ``b``) and the lineages, both in a stable order.
 
-    >>> from reportdiff.compare import read_reports
+    >>> from reportdiff._compare import read_reports
     >>> rs = read_reports(["fixtures/gov-work-report/2018.txt", "fixtures/gov-work-report/2019.txt"])
     >>> al = align(rs)
     >>> al.years
@@ -699,7 +699,7 @@ def pair_similarity(alignment: Alignment, reports: Iterable[Report]) -> pd.DataF
         year_b, path_b, heading_b, level_b, relation, score, cosine, jaccard,
         edit, simple``.
 
-    >>> from reportdiff.compare import read_reports
+    >>> from reportdiff._compare import read_reports
     >>> rs = read_reports(["fixtures/gov-work-report/2018.txt", "fixtures/gov-work-report/2019.txt"])
     >>> df = pair_similarity(align(rs), rs)
     >>> row = df[df.path_a == "二"].iloc[0]
@@ -744,7 +744,7 @@ def lineage_similarity(
     Raises:
         ValueError: ``measure`` is not one of the four.
 
-    >>> from reportdiff.compare import read_reports
+    >>> from reportdiff._compare import read_reports
     >>> rs = read_reports(["fixtures/gov-work-report/2018.txt", "fixtures/gov-work-report/2019.txt"])
     >>> wide = lineage_similarity(align(rs), rs, measure="cosine")
     >>> list(wide.columns), bool(wide.loc["2018:二", 2019] > 0.5)
@@ -781,7 +781,7 @@ def document_similarity(reports: Iterable[Report]) -> pd.DataFrame:
         One row per pair of consecutive years: ``year_a, year_b, cosine,
         jaccard, edit, simple``.
 
-    >>> from reportdiff.compare import read_reports
+    >>> from reportdiff._compare import read_reports
     >>> rs = read_reports(["fixtures/gov-work-report/2018.txt", "fixtures/gov-work-report/2019.txt"])
     >>> df = document_similarity(rs)
     >>> list(df.year_a), bool(df.cosine.iloc[0] > df.jaccard.iloc[0])

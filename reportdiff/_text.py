@@ -1,0 +1,141 @@
+"""Facts about text shared by every stage: scripts, language, normal forms, lines.
+
+The one home for "is this Chinese?", the CJK character ranges, the zero-width
+characters, Unicode normalisation for matching and line iteration.  Nothing in
+this module imports from the rest of reportdiff.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterator
+
+__all__ = [
+    "CJK",
+    "ZERO_WIDTH",
+    "Language",
+    "cjk_count",
+    "detect_language",
+    "halfwidth_digits",
+    "is_cjk",
+    "iter_lines",
+    "match_key",
+    "nfkc",
+    "strip_zero_width",
+]
+
+
+class Language(enum.StrEnum):
+    """The language of a report: decides tokenisation, heading rules and number words.
+
+    A :class:`str` enum, so ``Language.ZH == "zh"`` and it prints as ``zh`` in tables.
+    """
+
+    ZH = "zh"
+    """Chinese, Simplified or Traditional."""
+    EN = "en"
+    """English (and other Latin-script text)."""
+
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+"""CJK ideographs (unified, extension A–F, compatibility) as a regex class body: ``f"[{CJK}]"``."""
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Characters that print as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen."""
+
+_CJK_RE = re.compile(f"[{CJK}]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ZW_TABLE = dict.fromkeys(map(ord, ZERO_WIDTH))
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+#: How much of a text :func:`detect_language` looks at.
+LANGUAGE_SAMPLE = 200_000
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph (``中``, ``萬``, ``㐀``); False for kana, punctuation, Latin.
+
+    >>> is_cjk("中"), is_cjk("萬"), is_cjk("。"), is_cjk("a")
+    (True, True, False, False)
+    """
+    return bool(_CJK_RE.match(ch))
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK ideographs ``text`` holds.
+
+    >>> cjk_count("GDP增长6%")
+    2
+    """
+    return len(_CJK_RE.findall(text))
+
+
+def detect_language(text: str) -> Language:
+    """Chinese when its ideographs are at least half as many as its Latin letters.
+
+    One Chinese character carries about as much as two or three Latin letters,
+    so a Chinese report quoting English names stays Chinese, while an English
+    text with a few Chinese names stays English.  Only the first
+    :data:`LANGUAGE_SAMPLE` characters are read.
+
+    >>> detect_language("政府工作报告"), detect_language("Annual letter"), detect_language("ABC中")
+    (<Language.ZH: 'zh'>, <Language.EN: 'en'>, <Language.EN: 'en'>)
+    """
+    sample = text[:LANGUAGE_SAMPLE]
+    cjk = cjk_count(sample)
+    latin = len(_LATIN_RE.findall(sample))
+    return Language.ZH if cjk > 0 and cjk * 2 >= latin else Language.EN
+
+
+def nfkc(text: str) -> str:
+    """NFKC normal form: full-width letters, digits and brackets folded (``（一）２`` → ``(一)2``).
+
+    >>> nfkc("（一）２００１年")
+    '(一)2001年'
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
+def strip_zero_width(text: str) -> str:
+    """``text`` without :data:`ZERO_WIDTH` characters.
+
+    >>> strip_zero_width("74.4\\u200b万亿元")
+    '74.4万亿元'
+    """
+    return text.translate(_ZW_TABLE)
+
+
+def match_key(text: str) -> str:
+    """NFKC with zero-width characters removed and outer space stripped: for matching, never display.
+
+    >>> match_key(" （一）\\u200b２００１年 ")
+    '(一)2001年'
+    """
+    return strip_zero_width(nfkc(text)).strip()
+
+
+def halfwidth_digits(text: str) -> str:
+    """Full-width digits as ASCII digits, nothing else changed.
+
+    >>> halfwidth_digits("２０１９年")
+    '2019年'
+    """
+    return text.translate(_FULLWIDTH_DIGITS)
+
+
+def iter_lines(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` from ``start``; end excludes the line break.
+
+    >>> list(iter_lines("ab\\n\\ncd"))
+    [(0, 2), (3, 3), (4, 6)]
+    """
+    pos = start
+    n = len(text)
+    while pos < n:
+        e = text.find("\n", pos)
+        if e < 0:
+            e = n
+        yield pos, e
+        pos = e + 1

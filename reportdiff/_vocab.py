@@ -1,0 +1,238 @@
+"""The words of quantities, in one place: units and their families, qualifiers and
+what they mean as bounds, direction words, comparison bases and target cues.
+
+Every stage that reads a number (the diff's number tokens, the indicator
+extractor, series linking, target-vs-outcome checks) takes its vocabulary from
+here, so they cannot disagree on what ``3个月`` or ``不到3%`` means.
+Nothing in this module imports from the rest of reportdiff.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+__all__ = [
+    "CN_POST_QUALIFIERS",
+    "CN_PRE_QUALIFIERS",
+    "CN_UNITS",
+    "DOWN_WORDS",
+    "EN_PRE_QUALIFIERS",
+    "EN_UNITS",
+    "MAGNITUDES",
+    "TARGET_CUES",
+    "UP_WORDS",
+    "Meaning",
+    "Unit",
+    "UnitFamily",
+    "family_of",
+    "meaning_of",
+    "unit_of",
+    "unit_pattern",
+]
+
+
+class UnitFamily(enum.StrEnum):
+    """What a unit measures; two quantities compare only within one family."""
+
+    RATE = "rate"
+    """A share or growth rate: ``%``, ``‰``."""
+    POINTS = "points"
+    """A change of a rate: ``个百分点``, ``percentage points``."""
+    CURRENCY = "currency"
+    COUNT = "count"
+    """Things counted: 人, 个, 项, 家…"""
+    TIME = "time"
+    LENGTH = "length"
+    AREA = "area"
+    VOLUME = "volume"
+    MASS = "mass"
+    ENERGY = "energy"
+    POWER = "power"
+    MULTIPLE = "multiple"
+    """倍, 番: a ratio."""
+    AGE = "age"
+
+
+@attrs.frozen
+class Unit:
+    """A unit as printed after a number.
+
+    ``base`` and ``scale`` give the unit quantities of this unit convert to for
+    comparison (``千米`` → 1000 ``米``); ``not_before`` lists what, directly after
+    the unit, shows the characters start another word (``人口``, ``项目``).
+    """
+
+    text: str
+    family: UnitFamily
+    base: str = ""
+    scale: int = 1
+    not_before: str = ""
+
+    @property
+    def base_unit(self) -> str:
+        """The unit comparisons are made in (itself unless ``base`` is set)."""
+        return self.base or self.text
+
+
+def _u(family: UnitFamily, words: str, not_before: dict[str, str] | None = None) -> list[Unit]:
+    nb = not_before or {}
+    return [Unit(w, family, not_before=nb.get(w, "")) for w in words.split()]
+
+
+_F = UnitFamily
+CN_UNITS: tuple[Unit, ...] = (
+    *_u(_F.POINTS, "个百分点 百分点"),
+    *_u(_F.RATE, "% ‰ ％"),
+    *_u(_F.CURRENCY, "美元 欧元 港元 日元 英镑 元人民币 元", {"元": "旦素首宵"}),
+    *_u(
+        _F.COUNT,
+        "人次 户次 件次 架次 车次 人 名 户 家 个 项 件 起 条 份 场 期 次 批 所 座 台 辆 艘 架 套 部 篇 册 "
+        "处 宗 例 位 支 只 头 株 棵 种 类 轮 张 床 地 本 届 间 块 列 对 层 栋 道 门 片 枚 盏 眼 口 标准箱",
+        {
+            "人": "口民类才员均大工力心文事格权体生们", "名": "单称义录牌片", "户": "籍口型",
+            "家": "庭园乡属电具", "个": "人体性别税案", "项": "目", "起": "步点来到草诉始源",
+            "条": "例件款", "份": "额", "场": "所景地馆次", "期": "间限末初内货",
+            "次": "数要序日年级", "批": "准发复示次", "所": "有属在以得谓需", "台": "阶湾账风",
+            "部": "门署分长委位", "处": "理置罚于分长", "位": "置于列", "支": "持付出",
+            "种": "植子类", "类": "似型别",
+            "地": "区方域市级块产铁震下上面图位址处理质",
+            "本": "地级市届", "间": "接", "道": "路德理", "门": "户槛类", "口": "岸径号",
+            "对": "于外象", "层": "次面级", "片": "区面", "块": "钱", "列": "入",
+        },
+    ),
+    *_u(
+        _F.TIME,
+        "个工作日 个月 小时 分钟 秒 天 周 年 月 日",
+        {"天": "津然下空气", "周": "边年期围转", "日": "常益前后"},
+    ),
+    *_u(_F.AGE, "周岁 岁"),
+    *_u(_F.AREA, "平方公里 平方千米 平方米 公顷 亩"),
+    *_u(_F.VOLUME, "立方米"),
+    *_u(_F.LENGTH, "公里 厘米 毫米 米"),
+    Unit("千米", _F.LENGTH, base="米", scale=1000),
+    *_u(_F.MASS, "吨标准煤 吨 斤 克"),
+    Unit("公斤", _F.MASS, base="斤", scale=2),
+    Unit("千克", _F.MASS, base="斤", scale=2),
+    *_u(_F.ENERGY, "千瓦时 度"),
+    *_u(_F.POWER, "千瓦 兆瓦"),
+    *_u(_F.MULTIPLE, "倍 番"),
+)
+"""Chinese units after a number (magnitude words such as 万, 亿 are not units)."""
+
+EN_UNITS: tuple[Unit, ...] = (
+    *_u(_F.POINTS, "percentage-points basis-points"),
+    *_u(_F.RATE, "per-cent percent %"),
+)
+"""English unit words after a number (hyphens stand for a space)."""
+
+MAGNITUDES: dict[str, int] = {
+    "万亿": 10**12, "亿": 10**8, "万": 10**4,
+    "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3,
+    "bn": 10**9, "mn": 10**6,
+}
+"""Magnitude words: they scale the number, they are not its unit."""
+
+_BY_TEXT: dict[str, Unit] = {u.text.replace("-", " "): u for u in (*CN_UNITS, *EN_UNITS)}
+
+
+def unit_of(text: str) -> Unit | None:
+    """The :class:`Unit` printed as ``text``, or None.
+
+    >>> unit_of("个月").family, unit_of("千米").base_unit
+    (<UnitFamily.TIME: 'time'>, '米')
+    """
+    return _BY_TEXT.get(text)
+
+
+def family_of(unit: str) -> str:
+    """The family name of a printed unit; a unit not in the vocabulary is its own family.
+
+    >>> family_of("%"), family_of("个百分点"), family_of("万元"), family_of("widgets")
+    ('rate', 'points', 'currency', 'widgets')
+    """
+    u = unit.strip()
+    for mag in ("万亿", "亿", "万", "千", "百"):
+        if u.startswith(mag) and u[len(mag):] in _BY_TEXT:
+            u = u[len(mag):]
+            break
+    hit = _BY_TEXT.get(u)
+    return str(hit.family) if hit else u
+
+
+def unit_pattern(units: tuple[Unit, ...] = CN_UNITS, *, guarded: bool = True) -> str:
+    """A regex alternation of ``units``, longest first, each with its ``not_before`` guard.
+
+    >>> re.match(unit_pattern(), "个月以来").group()
+    '个月'
+    >>> re.match(unit_pattern(), "人口") is None
+    True
+    """
+    parts = []
+    for u in sorted(units, key=lambda u: (-len(u.text), u.text)):
+        body = re.escape(u.text).replace("\\-", "[ ]").replace("-", "[ ]")
+        if guarded and u.not_before:
+            body += f"(?![{re.escape(u.not_before)}])"
+        parts.append(body)
+    return "|".join(parts)
+
+
+class Meaning(enum.Enum):
+    """What a qualifier printed with a number says about the true value."""
+
+    EXACT = "exact"
+    """No qualifier: the value as printed (a bare target reads as a floor)."""
+    AT_LEAST = "at_least"
+    """以上, 超过, 不低于, more than, at least."""
+    AT_MOST = "at_most"
+    """以内, 以下, 不到, 不超过, less than, up to."""
+    ABOUT = "about"
+    """左右, 约, 接近, about, nearly: within a tolerance either way."""
+
+
+_MEANINGS: dict[str, Meaning] = {
+    **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "more than",
+                     "over", "at least", "in excess of", "above"), Meaning.AT_LEAST),
+    **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "less than",
+                     "under", "up to", "below", "no more than", "at most"), Meaning.AT_MOST),
+    **dict.fromkeys(("左右", "约", "大约", "上下", "近", "将近", "接近", "about", "around",
+                     "approximately", "nearly", "almost", "roughly", "some"), Meaning.ABOUT),
+}
+
+CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
+    ("不低于", "不超过", "不少于", "超过", "突破", "将近", "接近", "低于", "高于", "大约", "约", "近",
+     "逾", "不到", "不足"), key=lambda q: (-len(q), q)))
+"""Qualifiers printed before a Chinese number, longest first."""
+CN_POST_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以下", "以内", "之内", "上下")
+"""Qualifiers printed after a Chinese number and its unit."""
+EN_PRE_QUALIFIERS: tuple[str, ...] = (
+    "more than", "less than", "at least", "up to", "approximately", "about", "around", "nearly",
+    "almost", "over", "under", "roughly", "in excess of", "no more than", "at most",
+)
+"""Qualifiers printed before an English number."""
+
+
+def meaning_of(qualifier: str) -> Meaning:
+    """What ``qualifier`` says of the value: the one reading shared by extraction and ``met``.
+
+    >>> meaning_of("不到"), meaning_of("接近"), meaning_of("以上"), meaning_of("")
+    (<Meaning.AT_MOST: 'at_most'>, <Meaning.ABOUT: 'about'>, <Meaning.AT_LEAST: 'at_least'>, <Meaning.EXACT: 'exact'>)
+    """
+    return _MEANINGS.get(qualifier.strip().lower(), Meaning.EXACT)
+
+
+UP_WORDS: tuple[str, ...] = ("增长", "增加", "提高", "上升", "上涨", "扩大", "增", "多", "高", "涨", "升")
+"""Chinese words that give a change a positive sign."""
+DOWN_WORDS: tuple[str, ...] = ("下降", "减少", "降低", "回落", "下调", "缩小", "压减", "降", "减", "低", "少")
+"""Chinese words that give a change a negative sign."""
+EN_UP_WORDS: tuple[str, ...] = ("rose", "increased", "grew", "gained", "up", "rise", "increase", "growth")
+EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "down", "fall", "decrease", "decline")
+
+TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为", "拟", "力争", "争取", "预计", "安排",
+                                "我们将", "将要", "确保")
+"""Chinese words that mark a number as a goal rather than a result."""
+EN_TARGET_CUES: tuple[str, ...] = ("will", "target", "targets", "goal", "aim", "plan", "plans", "expect",
+                                   "expects", "budget")
+"""English words that mark a number as a goal rather than a result."""
