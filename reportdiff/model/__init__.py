@@ -32,7 +32,15 @@ from reportdiff.model.diff import (
     Similarity,
     TextDiff,
 )
-from reportdiff.model.document import Document, OffsetMap, Report, Section, SectionKind, Span
+from reportdiff.model.document import (
+    Document,
+    MarkupHeading,
+    OffsetMap,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+)
 from reportdiff.model.quantity import Bound, Direction, Kind, Quantity
 
 __all__ = [
@@ -48,6 +56,7 @@ __all__ = [
     "Kind",
     "Language",
     "Lineage",
+    "MarkupHeading",
     "Move",
     "NumberChange",
     "OffsetMap",

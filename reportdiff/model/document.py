@@ -174,6 +174,16 @@ class Section:
 
 
 @attrs.frozen
+class MarkupHeading:
+    """A heading the source marked as one: an HTML ``<h2>``, a Markdown ``##``, a DOCX ``Heading 2``."""
+
+    span: Span
+    """The heading's text in the cleaned text (its line, without the markup)."""
+    level: int
+    """The level as marked: 1 for ``<h1>``, ``#`` or ``Heading 1``."""
+
+
+@attrs.frozen
 class Document:
     """A loaded, cleaned report before parsing."""
 
@@ -199,6 +209,9 @@ class Document:
     """Facts found in the title block: ``publish_date``, ``speaker``, ``period``…"""
     warnings: tuple[str, ...] = ()
     """What cleaning removed or doubted, one sentence each."""
+    markup_headings: tuple[MarkupHeading, ...] = ()
+    """Headings the source marked as such (HTML ``<h1>``–``<h6>``, Markdown ``#``, DOCX
+    heading styles), in text order; empty for plain text."""
 
     @property
     def meta(self) -> dict[str, str]:
