@@ -12,11 +12,12 @@ from reportdiff._load import load
 from reportdiff._parse import parse
 from reportdiff.errors import ParseError, YearError
 from reportdiff.model import Alignment, Granularity, Quantity, Report, SectionPair, TextDiff
+from reportdiff.model._summary import html_table, year_range
 
 __all__ = ["Comparison", "compare", "read_report", "read_reports"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Comparison:
     """Everything reportdiff finds in a series of reports, ready to render."""
 
@@ -30,6 +31,25 @@ class Comparison:
     """The diff of each aligned section pair with a section on both sides."""
     quantities: tuple[Quantity, ...]
     """The indicators of every report, in year and text order."""
+
+    def __repr__(self) -> str:
+        years = [r.year for r in self.reports]
+        return (
+            f"Comparison({len(self.reports)} reports {year_range(years)}, "
+            f"{len(self.documents)} document diffs, {len(self.sections)} section diffs, "
+            f"{self.alignment!r}, {len(self.quantities)} quantities)"
+        )
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for d in self.documents:
+            s = d.stats.similarity
+            rows.append((f"{d.old.year}→{d.new.year}", f"{s.cosine:.3f}", f"{s.jaccard:.3f}", f"{s.edit:.3f}",
+                         f"{s.simple:.3f}", d.stats.chars_inserted, d.stats.chars_deleted))
+        caption = (f"{len(self.reports)} reports {year_range([r.year for r in self.reports])}: "
+                   f"{len(self.alignment.pairs)} section pairs, {len(self.quantities)} quantities")
+        header = ["years", "cosine", "jaccard", "edit", "simple", "chars inserted", "chars deleted"]
+        return html_table(caption, header, rows)
 
 
 def compare(

@@ -132,7 +132,7 @@ class DiffStats:
     """Numbers replaced, removed or added, in order of the new text."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TextDiff:
     """The diff of two texts: exact edits, moves and statistics.
 
@@ -154,6 +154,15 @@ class TextDiff:
     def identical(self) -> bool:
         """Whether the two texts are the same."""
         return all(e.op is Op.EQUAL for e in self.edits)
+
+    def __repr__(self) -> str:
+        changed = sum(1 for e in self.edits if e.op is not Op.EQUAL)
+        years = f"{self.old.year}→{self.new.year}, " if self.old.year or self.new.year else ""
+        return (
+            f"TextDiff({years}{self.granularity.value}, {changed} changes, {len(self.moves)} moves, "
+            f"+{self.stats.chars_inserted}/-{self.stats.chars_deleted} chars, "
+            f"cosine {self.stats.similarity.cosine:.3f}{', approximate' if self.approximate else ''})"
+        )
 
     def _repr_html_(self) -> str:
         """A redline in a notebook (drawn by :mod:`reportdiff.render`, which registers itself)."""
@@ -184,7 +193,7 @@ class SectionMove:
     """Spans into ``a_pair``'s old text and ``b_pair``'s new text."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SectionsDiff:
     """Diffs of several aligned section pairs, with the moves between them."""
 
@@ -197,3 +206,6 @@ class SectionsDiff:
     def approximate(self) -> bool:
         """Whether a time limit cut any of the diffs short."""
         return any(d.approximate for d in self.diffs)
+
+    def __repr__(self) -> str:
+        return f"SectionsDiff({len(self.diffs)} section diffs, {len(self.moves)} moves between sections)"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import attrs
 
 from reportdiff._text import Language
+from reportdiff.model._summary import html_table, shorten
 
 # --------------------------------------------------------------------------
 # offsets
@@ -106,7 +107,7 @@ class SectionKind(enum.Enum):
     a closing passage, a plan section that restarts a numbered series)."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Section:
     """One node of a report's section tree.
 
@@ -165,6 +166,12 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
+    def __repr__(self) -> str:
+        return (
+            f"Section({self.path or '(root)'!r}, {shorten(self.heading)!r}, level={self.level}, "
+            f"{len(self.children)} children, {len(self.span)} chars)"
+        )
+
     def find(self, path: str) -> Section | None:
         """The descendant (or self) whose :attr:`path` is ``path``, or None."""
         for s in self.walk():
@@ -183,7 +190,7 @@ class MarkupHeading:
     """The level as marked: 1 for ``<h1>``, ``#`` or ``Heading 1``."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Document:
     """A loaded, cleaned report before parsing."""
 
@@ -213,13 +220,17 @@ class Document:
     """Headings the source marked as such (HTML ``<h1>``–``<h6>``, Markdown ``#``, DOCX
     heading styles), in text order; empty for plain text."""
 
+    def __repr__(self) -> str:
+        where = self.path or "(string)"
+        return f"Document({where!r}, {self.year}, {self.language}, {self.fmt}, {len(self.text)} chars)"
+
     @property
     def meta(self) -> dict[str, str]:
         """:attr:`metadata` as a dict."""
         return dict(self.metadata)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """A parsed report: a :class:`Document` and its section tree."""
 
@@ -261,3 +272,13 @@ class Report:
         for s in self.sections():
             out.extend(f"{s.path}: {w}" for w in s.warnings)
         return tuple(out)
+
+    def __repr__(self) -> str:
+        n = sum(1 for _ in self.sections())
+        where = self.path or "(string)"
+        return f"Report({self.year}, {shorten(self.title)!r}, {n} sections, {len(self.text)} chars, {where!r})"
+
+    def _repr_html_(self) -> str:
+        rows = [(s.path, s.level, s.heading, len(s.span)) for s in self.sections()]
+        caption = f"{self.year} {self.title} ({len(rows)} sections)"
+        return html_table(caption, ["path", "level", "heading", "chars"], rows)
