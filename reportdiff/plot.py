@@ -1,41 +1,105 @@
-"""Charts of indicator trends; the only importer of matplotlib, and only when called.
+"""Charts of trends, deltas, targets, similarity and change volume; the only importer of matplotlib.
 
-Every function takes ``ax=None`` (a new figure is made then), draws, and
-returns the Axes; none calls ``plt.show()``.
+Every chart function takes ``ax=None`` (a new figure is made then), draws,
+and returns the Axes; none calls ``plt.show()``.  They take computed tables
+(pandas frames from :mod:`reportdiff.tables` and :mod:`reportdiff.trends`)
+and compute nothing about reports themselves.
+
+Chinese text renders with real glyphs on any machine: the first chart drawn
+registers the CJK font that reportdiff depends on (Noto Sans SC, from the
+``pylopdf-fonts-zh-cn`` package, SIL OFL) with matplotlib directly from its
+file, so neither a system font nor matplotlib's font cache is needed, and
+Latin text keeps the user's font (matplotlib falls back per glyph).
+Report text drawn into a chart is escaped for mathtext (``$`` prints as ``$``).
+Amounts are plotted in the magnitude the report printed (``万亿元``,
+``$ billion``), never in base units such as ``1e13 元``.
 """
 
 from __future__ import annotations
 
 import io
-import warnings
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+
+from reportdiff._vocab import MAGNITUDES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CJK_FONTS", "delta_bars", "png", "trend_line"]
+__all__ = [
+    "CJK_FONTS",
+    "change_volume",
+    "delta_bars",
+    "display_scale",
+    "ensure_fonts",
+    "escape_mathtext",
+    "png",
+    "similarity_heatmap",
+    "small_multiples",
+    "target_outcome",
+    "trend_line",
+]
 
-#: Fonts tried, in order, so that Chinese labels render (the first installed wins).
+#: Installed fonts also accepted for Chinese text, after the bundled one.
 CJK_FONTS = (
-    "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+    "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
     "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC",
 )
 
+_UP, _DOWN, _NEUTRAL, _MUTED = "#2e7d32", "#c62828", "#1f5aa6", "#9e9e9e"
+_state: dict[str, str] = {}
 
-def _font_family() -> list[str]:
+
+def ensure_fonts() -> str:
+    """Register the bundled CJK font with matplotlib and make it the fallback of sans-serif text.
+
+    Called by every chart function; safe to call again.  The font is added from
+    its file (``font_manager.addfont``), so a stale font cache cannot hide it.
+
+    Returns:
+        The family name Chinese text is drawn in (``Noto Sans SC``), or ``""``
+        when neither the bundled font nor an installed CJK font is available.
+
+    >>> ensure_fonts()
+    'Noto Sans SC'
+    """
+    if "family" in _state:
+        return _state["family"]
+    import matplotlib
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return [n for n in CJK_FONTS if n in names] + ["DejaVu Sans"]
+    family = ""
+    try:
+        import pylopdf_fonts_zh_cn
+
+        path = str(pylopdf_fonts_zh_cn.sans_path())
+        font_manager.fontManager.addfont(path)
+        family = font_manager.FontProperties(fname=path).get_name()
+    except (ImportError, OSError, RuntimeError):  # pragma: no cover - the font is a dependency
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        family = next((n for n in CJK_FONTS if n in names), "")
+    if family:
+        # matplotlib falls back glyph by glyph along font.family: the user's families keep
+        # Latin text, the CJK font takes every glyph they lack
+        families = [f for f in matplotlib.rcParams["font.family"] if f != family]
+        matplotlib.rcParams["font.family"] = [*families, family]
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    _state["family"] = family
+    return family
+
+
+def escape_mathtext(text: str) -> str:
+    """``text`` safe to draw: a ``$`` would start mathtext (and can crash on report text).
+
+    >>> escape_mathtext("$1.2 billion to $3 billion")
+    '\\\\$1.2 billion to \\\\$3 billion'
+    """
+    return str(text).replace("$", r"\$")
 
 
 def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi: int = 90) -> bytes:
     """Draw on a fresh Agg figure (no pyplot state) and return it as PNG bytes.
-
-    A CJK font from :data:`CJK_FONTS` is used when one is installed; without
-    one, Chinese labels show as boxes (and matplotlib's glyph warnings are
-    silenced).
 
     Args:
         draw: called with the new Axes, e.g. ``lambda ax: trend_line(frame, sid, ax=ax)``.
@@ -45,24 +109,20 @@ def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi
     >>> png(lambda ax: ax.plot([1, 2], [3, 4]))[1:4]
     b'PNG'
     """
-    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    rc: dict[Any, Any] = {"font.family": "sans-serif", "font.sans-serif": _font_family(), "axes.unicode_minus": False,
-          "svg.hashsalt": "reportdiff"}
-    with matplotlib.rc_context(rc):
-        fig = Figure(figsize=size)
-        FigureCanvasAgg(fig)
-        draw(fig.add_subplot())
-        buf = io.BytesIO()
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Glyph .* missing")
-            fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    ensure_fonts()
+    fig = Figure(figsize=size)
+    FigureCanvasAgg(fig)
+    draw(fig.add_subplot())
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
     return buf.getvalue()
 
 
 def _axes(ax: Any) -> Any:
+    ensure_fonts()
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -71,61 +131,269 @@ def _axes(ax: Any) -> Any:
     return new
 
 
-def trend_line(frame: pd.DataFrame, series: str, *, ax: Any = None) -> Any:
-    """A line of one series' normalised values by year.
+def display_scale(units: Sequence[str], base_unit: str) -> tuple[float, str]:
+    """The divisor and axis label that show base values in the magnitude the report printed.
+
+    The most common printed unit wins (ties: the larger magnitude).
 
     Args:
-        frame: a :func:`reportdiff.trends.tidy_frame`.
-        series: the series id to draw.
-        ax: the Axes to draw on (a new figure when None).
+        units: the units as printed (``万亿元``, ``亿元``, ``billion``…).
+        base_unit: the unit of the base values (``元``, ``$``).
 
     Returns:
-        The Axes; its one line has the years as x-data and the values as y-data
-        (a range is drawn at its midpoint).
+        ``(divisor, label)``: plot ``base_value / divisor`` with axis label ``label``.
 
-    >>> import matplotlib; matplotlib.use("Agg")
-    >>> from reportdiff._indicators import extract
-    >>> from reportdiff.trends import tidy_frame
-    >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
-    >>> [float(y) for y in trend_line(tidy_frame(qs), "城镇新增就业").lines[0].get_ydata()]
-    [13100000.0, 13220000.0]
+    >>> display_scale(["万亿元", "万亿元", "亿元"], "元")
+    (1000000000000.0, '万亿元')
+    >>> display_scale(["%"], "%")
+    (1.0, '%')
+    >>> display_scale(["billion"], "$")
+    (1000000000.0, '$ billion')
     """
-    ax = _axes(ax)
+    counts: dict[tuple[int, str], int] = {}
+    for u in units:
+        word, scale = _magnitude_prefix(str(u))
+        counts[(scale, word)] = counts.get((scale, word), 0) + 1
+    if not counts:
+        return 1.0, base_unit
+    (scale, word), _n = max(counts.items(), key=lambda kv: (kv[1], kv[0][0]))
+    if scale == 1:
+        return 1.0, base_unit
+    if word.isascii():
+        return float(scale), f"{base_unit} {word}".strip()
+    return float(scale), f"{word}{base_unit}"
+
+
+def _magnitude_prefix(unit: str) -> tuple[str, int]:
+    u = unit.strip()
+    for word in sorted(MAGNITUDES, key=len, reverse=True):
+        if u.startswith(word) or u.lower().endswith(word) and word.isascii():
+            return word, MAGNITUDES[word]
+    return "", 1
+
+
+def _series_values(frame: pd.DataFrame, series: str) -> tuple[list[int], list[float], str]:
     rows = frame[frame["series"] == series]
     by_year = rows.groupby("year")["base_value"].mean().sort_index()
-    ax.plot([int(y) for y in by_year.index], [float(v) for v in by_year.values], marker="o", label=series)
-    unit = str(rows["base_unit"].iloc[0]) if len(rows) else ""
-    ax.set_title(series)
-    ax.set_xlabel("year")
-    ax.set_ylabel(unit)
-    ax.set_xticks([int(y) for y in by_year.index])
+    base_unit = str(rows["base_unit"].iloc[0]) if len(rows) else ""
+    divisor, label = display_scale([str(u) for u in rows["unit"]], base_unit)
+    return [int(y) for y in by_year.index], [float(v) / divisor for v in by_year.values], label
+
+
+def _fmt(v: float) -> str:
+    """A change for a label: whole numbers from 100 up, at most two decimals below."""
+    if not math.isfinite(v):
+        return f"{v:g}"
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def trend_line(frame: pd.DataFrame, series: str, *, ax: Any = None, annotate: bool = True) -> Any:
+    """A line of one series' values by year, in the printed magnitude, each change annotated.
+
+    Args:
+        frame: a tidy frame of quantities (columns series, year, unit, base_value, base_unit).
+        series: the series id to draw.
+        ax: the Axes to draw on (a new figure when None).
+        annotate: write the year-over-year change beside each point after the first.
+
+    Returns:
+        The Axes; its one line has the years as x-data and the values (in the printed
+        magnitude) as y-data; a range is drawn at its midpoint.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"series": ["jobs"] * 2, "year": [2014, 2015], "unit": ["万人"] * 2,
+    ...                   "base_value": [13100000.0, 13220000.0], "base_unit": ["人"] * 2})
+    >>> ax = trend_line(f, "jobs")
+    >>> [float(y) for y in ax.lines[0].get_ydata()], ax.get_ylabel(), ax.texts[0].get_text()
+    ([1310.0, 1322.0], '万人', '+12')
+    """
+    ax = _axes(ax)
+    years, values, label = _series_values(frame, series)
+    ax.plot(years, values, marker="o", color=_NEUTRAL, label=escape_mathtext(series))
+    if annotate:
+        rate = label in ("%", "‰")
+        for (_y0, v0), (y1, v1) in zip(zip(years, values, strict=True), zip(years[1:], values[1:], strict=True),
+                                       strict=False):
+            d = v1 - v0
+            text = f"{d:+.2g}pp" if rate else f"{'+' if d >= 0 else '−'}{_fmt(abs(d))}"
+            ax.annotate(text, (y1, v1), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7,
+                        color=_UP if d > 0 else _DOWN if d < 0 else _MUTED)
+    ax.set_title(escape_mathtext(series), fontsize=9)
+    ax.set_ylabel(escape_mathtext(label))
+    ax.set_xticks(years)
+    ax.tick_params(axis="x", labelrotation=45, labelsize=7)
+    ax.margins(y=0.2)
     return ax
 
 
-def delta_bars(table: pd.DataFrame, *, column: str = "change", ax: Any = None) -> Any:
-    """Bars of each series' change over its last two years.
+def small_multiples(frame: pd.DataFrame, series: Sequence[str], *, ncols: int = 3, fig: Any = None) -> list[Any]:
+    """One small trend chart per series on a grid of one figure.
 
     Args:
-        table: a :func:`reportdiff.trends.wide_table`.
+        frame: as for :func:`trend_line`.
+        series: the series ids, in reading order.
+        ncols: charts per row.
+        fig: the Figure to draw on (a new one when None).
+
+    Returns:
+        The Axes, one per series.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"series": ["a", "a", "b", "b"], "year": [1, 2, 1, 2], "unit": ["%"] * 4,
+    ...                   "base_value": [1.0, 2.0, 3.0, 2.0], "base_unit": ["%"] * 4})
+    >>> [ax.get_title() for ax in small_multiples(f, ["a", "b"])]
+    ['a', 'b']
+    """
+    ensure_fonts()
+    if fig is None:
+        from matplotlib.figure import Figure
+
+        rows = max(1, math.ceil(len(series) / ncols))
+        fig = Figure(figsize=(3.2 * min(ncols, max(1, len(series))), 2.4 * rows), layout="constrained")
+    rows = max(1, math.ceil(len(series) / ncols))
+    out = []
+    for i, sid in enumerate(series):
+        ax = fig.add_subplot(rows, min(ncols, max(1, len(series))), i + 1)
+        out.append(trend_line(frame, sid, ax=ax))
+    return out
+
+
+def delta_bars(table: pd.DataFrame, *, column: str = "change", ax: Any = None) -> Any:
+    """Diverging horizontal bars of each series' change over its last two years.
+
+    Args:
+        table: series × year table with a change column (index: series ids).
         column: ``change``, ``pct_change`` or ``pp_change``; series without a
             value in it are left out.
         ax: the Axes to draw on (a new figure when None).
 
     Returns:
-        The Axes; one bar per series, its height the change, its tick label the series id.
+        The Axes; one bar per series (rises green, falls red), its width the change,
+        its tick label the series id.
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import pandas as pd
     >>> t = pd.DataFrame({"change": [2.0, -1.0]}, index=pd.Index(["a", "b"], name="series"))
-    >>> [float(p.get_height()) for p in delta_bars(t).patches]
-    [2.0, -1.0]
+    >>> ax = delta_bars(t)
+    >>> [float(p.get_width()) for p in ax.patches], [t.get_text() for t in ax.get_yticklabels()]
+    ([2.0, -1.0], ['a', 'b'])
     """
     ax = _axes(ax)
     col = table[column].dropna()
-    labels = [str(s) for s in col.index]
-    ax.bar(range(len(col)), [float(v) for v in col.values])
-    ax.set_xticks(range(len(col)))
-    ax.set_xticklabels(labels, rotation=90)
-    ax.axhline(0, linewidth=0.8)
-    ax.set_ylabel(column)
+    values = [float(v) for v in col.values]
+    ax.barh(range(len(col)), values, color=[_UP if v > 0 else _DOWN if v < 0 else _MUTED for v in values])
+    ax.set_yticks(range(len(col)))
+    ax.set_yticklabels([escape_mathtext(str(s)) for s in col.index], fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(0, linewidth=0.8, color="#444")
+    ax.set_xlabel({"change": "change", "pct_change": "% change", "pp_change": "percentage-point change"}.get(
+        column, column))
+    return ax
+
+
+def target_outcome(table: pd.DataFrame, *, ax: Any = None) -> Any:
+    """Each target beside the outcome reported a year later (dumbbells, met in green).
+
+    Args:
+        table: targets linked to outcomes, columns target_year, target_label, target_value,
+            target_unit, outcome_value, met (values in one unit, e.g. the rows with ``%``).
+        ax: the Axes to draw on (a new figure when None).
+
+    Returns:
+        The Axes; per row a hollow target marker and a filled outcome marker; tick labels
+        ``label (year)``.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"target_year": [2018], "target_label": ["GDP增长"], "target_value": [6.5],
+    ...                   "target_unit": ["%"], "outcome_value": [6.6], "met": [True]})
+    >>> ax = target_outcome(t)
+    >>> [t.get_text() for t in ax.get_yticklabels()], [c.get_offsets()[0].tolist() for c in ax.collections]
+    (['GDP增长 (2018)'], [[6.5, 0.0], [6.6, 0.0]])
+    """
+    ax = _axes(ax)
+    labels = [f"{r.target_label} ({r.target_year})" for r in table.itertuples()]
+    ys = list(range(len(table)))
+    tv = [float(v) for v in table["target_value"]]
+    ov = [float(v) for v in table["outcome_value"]]
+    colors = [_UP if m is True else _DOWN if m is False else _MUTED for m in table["met"]]
+    for y, a, b, c in zip(ys, tv, ov, colors, strict=True):
+        ax.plot([a, b], [y, y], color=c, linewidth=1.2)
+    ax.scatter(tv, ys, facecolors="white", edgecolors=colors, zorder=3, label="target")
+    ax.scatter(ov, ys, color=colors, zorder=3, label="outcome")
+    ax.set_yticks(ys)
+    ax.set_yticklabels([escape_mathtext(s) for s in labels], fontsize=7)
+    ax.invert_yaxis()
+    unit = str(table["target_unit"].iloc[0]) if len(table) else ""
+    ax.set_xlabel(escape_mathtext(f"target ○ and outcome ● ({unit})"))
+    return ax
+
+
+def similarity_heatmap(matrix: pd.DataFrame, *, ax: Any = None, measure: str = "cosine") -> Any:
+    """Section × year similarity to the year before, as a heatmap (darker: more text kept).
+
+    Args:
+        matrix: rows are sections (lineages), columns years, cells a similarity in [0, 1]
+            (missing where the section is absent).
+        ax: the Axes to draw on (a new figure when None).
+        measure: the measure's name, for the colour bar.
+
+    Returns:
+        The Axes; its image holds the matrix values.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> m = pd.DataFrame([[0.9, 0.5]], index=["一、工作回顾"], columns=[2018, 2019])
+    >>> ax = similarity_heatmap(m)
+    >>> ax.images[0].get_array().tolist(), [t.get_text() for t in ax.get_yticklabels()]
+    ([[0.9, 0.5]], ['一、工作回顾'])
+    """
+    import numpy as np
+
+    ax = _axes(ax)
+    data = np.ma.masked_invalid(matrix.to_numpy(dtype=float))
+    image = ax.imshow(data, aspect="auto", cmap="Blues", vmin=0.0, vmax=1.0, interpolation="nearest")
+    ax.set_xticks(range(len(matrix.columns)))
+    ax.set_xticklabels([str(c) for c in matrix.columns], rotation=45, fontsize=7)
+    ax.set_yticks(range(len(matrix.index)))
+    ax.set_yticklabels([escape_mathtext(str(i)) for i in matrix.index], fontsize=7)
+    ax.figure.colorbar(image, ax=ax, label=f"{measure} similarity to the year before", shrink=0.8)
+    return ax
+
+
+def change_volume(table: pd.DataFrame, *, ax: Any = None) -> Any:
+    """Per section, the share of its text kept, deleted and inserted (stacked bars).
+
+    Args:
+        table: one row per section pair (index: a label), columns ``unchanged``,
+            ``deleted``, ``inserted`` (characters).
+        ax: the Axes to draw on (a new figure when None).
+
+    Returns:
+        The Axes; three bar containers (unchanged, deleted, inserted) of shares summing to 1.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"unchanged": [50], "deleted": [25], "inserted": [25]}, index=["一"])
+    >>> [round(float(p.get_width()), 2) for p in change_volume(t).patches]
+    [0.5, 0.25, 0.25]
+    """
+    ax = _axes(ax)
+    total = (table["unchanged"] + table["deleted"] + table["inserted"]).clip(lower=1)
+    left = [0.0] * len(table)
+    ys = list(range(len(table)))
+    for column, color in (("unchanged", "#cfd8dc"), ("deleted", _DOWN), ("inserted", _UP)):
+        share = [float(v) for v in (table[column] / total)]
+        ax.barh(ys, share, left=left, color=color, label=column)
+        left = [a + b for a, b in zip(left, share, strict=True)]
+    ax.set_yticks(ys)
+    ax.set_yticklabels([escape_mathtext(str(i)) for i in table.index], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the section's text")
+    ax.legend(fontsize=7, loc="lower right", ncols=3)
     return ax

@@ -25,13 +25,60 @@ def test_trend_line_draws_years_and_normalised_values_on_the_given_axes() -> Non
     out = trend_line(frame(), "城镇新增就业", ax=ax)
     line = out.lines[0]
     assert out is ax
-    assert ([2014, 2015], [13100000.0, 13220000.0]) == (list(line.get_xdata()), list(line.get_ydata()))
+    # in the magnitude the report printed (万人), never in base units
+    assert ([2014, 2015], [1310.0, 1322.0]) == (list(line.get_xdata()), list(line.get_ydata()))
+    assert "万人" == out.get_ylabel()
+    assert ["+12"] == [t.get_text() for t in out.texts]
     plt.close(fig)
 
 
 def test_delta_bars_heights_and_tick_labels_are_the_changes_by_series() -> None:
     ax = delta_bars(wide_table(frame()))
-    heights = [round(p.get_height(), 6) for p in ax.patches]
-    labels = [t.get_text() for t in ax.get_xticklabels()]
+    heights = [round(p.get_width(), 6) for p in ax.patches]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
     assert ([120000.0, -0.05], ["城镇新增就业", "城镇登记失业率"]) == (heights, labels)
     plt.close(ax.figure)
+
+
+GLYPH_SCRIPT = r"""
+import warnings, matplotlib
+matplotlib.use("Agg")
+warnings.simplefilter("error")  # a "Glyph ... missing" warning fails the run
+import pandas as pd
+from reportdiff.plot import png, trend_line, delta_bars, ensure_fonts
+f = pd.DataFrame({"series": ["國內生產總值·萬億"] * 2, "year": [2018, 2019], "unit": ["万亿元"] * 2,
+                  "base_value": [9.0e13, 9.9e13], "base_unit": ["元"] * 2})
+t = pd.DataFrame({"change": [2.0, -1.0]}, index=pd.Index(["城镇新增就业", "施政報告 $5 billion"], name="series"))
+assert png(lambda ax: trend_line(f, "國內生產總值·萬億", ax=ax))[1:4] == b"PNG"
+assert png(lambda ax: delta_bars(t, ax=ax))[1:4] == b"PNG"
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+trend_line(f, "國內生產總值·萬億", ax=ax)  # a notebook chart, drawn outside png()
+fig.canvas.draw()
+from matplotlib import font_manager
+used = font_manager.findfont(font_manager.FontProperties(family=ensure_fonts()))
+print(used)
+"""
+
+
+def test_charts_draw_chinese_glyphs_without_a_system_font_or_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A fresh MPLCONFIGDIR (no font cache) and no system CJK font: no glyph goes missing."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path), "PYTHONWARNINGS": "error::UserWarning"}
+    run = subprocess.run([sys.executable, "-c", GLYPH_SCRIPT], env=env, capture_output=True, text=True, timeout=300)
+    assert 0 == run.returncode, run.stderr[-2000:]
+    assert run.stdout.strip().endswith((".otf", ".ttf", ".ttc"))
+    assert "DejaVu" not in run.stdout
+
+
+def test_mathtext_in_report_text_is_drawn_literally() -> None:
+    import pandas as pd
+
+    from reportdiff.plot import escape_mathtext, png
+
+    t = pd.DataFrame({"change": [1.0]}, index=pd.Index(["$5 billion to $7 billion $\\frac{"], name="series"))
+    assert png(lambda ax: delta_bars(t, ax=ax))[1:4] == b"PNG"  # unescaped, mathtext would raise
+    assert "a \\$ b" == escape_mathtext("a $ b")
