@@ -147,6 +147,8 @@ CSS = """
 .rd-side{border-collapse:collapse;table-layout:fixed;width:100%}
 .rd-side td,.rd-side th{border-top:1px solid #d0d7de;padding:.2em .5em;vertical-align:top;width:50%}
 .rd-side tr.rd-changed td{background:#f6f8fa}
+.rd-jump,.rd-nav a{text-decoration:none;color:#0969da;font-size:.8em;padding:0 .15em}
+.rd-elided{color:#6e7781;font-style:italic;font-size:.85em}
 """.strip()
 
 
@@ -154,14 +156,15 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html_move(diff: TextDiff, k: int, op: Op) -> str:
+def _html_move(diff: TextDiff, k: int, op: Op, prefix: str = "rd") -> str:
     m = diff.moves[k]
     other = m.b if op is Op.DELETE else m.a
     where = "moved to" if op is Op.DELETE else "moved from"
     title = f"{where} {other.start}–{other.end} (similarity {m.similarity:.2f})"
     tag = "del" if op is Op.DELETE else "ins"
+    here, there = ("a", "b") if op is Op.DELETE else ("b", "a")
     attrs_ = (
-        f'class="rd-{tag} rd-moved" id="rd-move-{k}-{"a" if op is Op.DELETE else "b"}" '
+        f'class="rd-{tag} rd-moved" id="{prefix}-move-{k}-{here}" '
         f'data-move="{k}" title="{_esc(title)}"'
     )
     if op is Op.DELETE or m.similarity == 1.0:
@@ -172,7 +175,8 @@ def _html_move(diff: TextDiff, k: int, op: Op) -> str:
         )
     else:
         body = "".join(_html_inner(e) for e in m.edits)
-    return f"<{tag} {attrs_}>{body}</{tag}>"
+    jump = f'<a class="rd-jump" href="#{prefix}-move-{k}-{there}" title="{where}">{"↪" if op is Op.DELETE else "↩"}</a>'
+    return f"<{tag} {attrs_}>{body}</{tag}>{jump}"
 
 
 def _html_inner(e: Edit) -> str:
@@ -182,13 +186,51 @@ def _html_inner(e: Edit) -> str:
     return f'<{tag} class="rd-{tag} rd-inner">{_esc(e.text)}</{tag}>'
 
 
-def _html_piece(diff: TextDiff, p: Piece) -> str:
+def _html_piece(diff: TextDiff, p: Piece, prefix: str = "rd") -> str:
     if p.op is Op.EQUAL:
         return _esc(p.text)
     if p.move is not None:
-        return _html_move(diff, p.move, p.op)
+        return _html_move(diff, p.move, p.op, prefix)
     tag = "ins" if p.op is Op.INSERT else "del"
     return f'<{tag} class="rd-{tag}">{_esc(p.text)}</{tag}>'
+
+
+def _elide(text: str, context: int) -> str:
+    """An unchanged run cut to its first and last ``context`` characters (escaped HTML)."""
+    if context <= 0 or len(text) <= 3 * context:
+        return _esc(text)
+    hidden = len(text) - 2 * context
+    return (
+        f'{_esc(text[:context])}<span class="rd-elided" title="unchanged text left out">'
+        f" … {hidden} unchanged characters … </span>{_esc(text[-context:])}"
+    )
+
+
+def _inline_body(diff: TextDiff, prefix: str, context: int | None, navigate: bool, gap: int = 80) -> str:
+    ps = pieces(diff)
+    # a change group starts at a change that follows at least ``gap`` unchanged characters
+    starts: list[int] = []
+    run = gap
+    for i, p in enumerate(ps):
+        if p.op is Op.EQUAL:
+            run += len(p.text)
+            continue
+        if run >= gap:
+            starts.append(i)
+        run = 0
+    number = {i: n for n, i in enumerate(starts)}
+    out = []
+    for i, p in enumerate(ps):
+        if p.op is Op.EQUAL:
+            out.append(_elide(p.text, context) if context else _esc(p.text))
+            continue
+        if navigate and i in number:
+            n = number[i]
+            prev = f'<a href="#{prefix}-c{n - 1}" title="previous change">‹</a>' if n else ""
+            nxt = f'<a href="#{prefix}-c{n + 1}" title="next change">›</a>' if n + 1 < len(starts) else ""
+            out.append(f'<span class="rd-nav" id="{prefix}-c{n}">{prev}{nxt}</span>')
+        out.append(_html_piece(diff, p, prefix))
+    return "".join(out)
 
 
 def _html_header(diff: TextDiff) -> str:
@@ -226,14 +268,29 @@ def _side_rows(diff: TextDiff) -> list[tuple[list[Piece], list[Piece]]]:
     return rows
 
 
-def to_html(diff: TextDiff, *, view: View | str = View.INLINE, page: bool = True) -> str:
+def to_html(
+    diff: TextDiff,
+    *,
+    view: View | str = View.INLINE,
+    page: bool = True,
+    id_prefix: str = "rd",
+    style: bool = True,
+    context: int | None = None,
+    navigate: bool = False,
+) -> str:
     """The diff as HTML: ``<del>``/``<ins>`` with ``rd-`` CSS classes, all text escaped.
 
     Args:
         diff: a text diff.
         view: ``inline`` (a redline) or ``side-by-side``.
-        page: a whole self-contained page (True) or a fragment with its own
-            ``<style>`` (False, as for Jupyter).
+        page: a whole self-contained page (True) or a fragment (False, as for Jupyter).
+        id_prefix: prefix of every id in the output, so several diffs can share a page.
+        style: include the ``<style>`` block (leave it out when the page has it once).
+        context: in the inline view, cut unchanged runs longer than three times this
+            to their first and last ``context`` characters (None: show all text).
+        navigate: in the inline view, mark each group of changes (changes closer than
+            80 unchanged characters form one) with an id ``{id_prefix}-c{n}`` and links to
+            the previous and next group.
 
     Returns:
         The HTML text.
@@ -246,8 +303,7 @@ def to_html(diff: TextDiff, *, view: View | str = View.INLINE, page: bool = True
     v = View(view)
     parts = [f'<div class="rd-diff rd-{v.value}">', _html_header(diff)]
     if v is View.INLINE:
-        body = "".join(_html_piece(diff, p) for p in pieces(diff))
-        parts.append(f'<div class="rd-body">{body}</div>')
+        parts.append(f'<div class="rd-body">{_inline_body(diff, id_prefix, context, navigate)}</div>')
     else:
         parts.append('<table class="rd-side">')
         parts.append(
@@ -257,11 +313,11 @@ def to_html(diff: TextDiff, *, view: View | str = View.INLINE, page: bool = True
         for left, right in _side_rows(diff):
             changed = any(p.op is not Op.EQUAL for p in left + right)
             cls = ' class="rd-changed"' if changed else ""
-            cells = ["".join(_html_piece(diff, p) for p in side) for side in (left, right)]
+            cells = ["".join(_html_piece(diff, p, id_prefix) for p in side) for side in (left, right)]
             parts.append(f"<tr{cls}><td>{cells[0]}</td><td>{cells[1]}</td></tr>")
         parts.append("</tbody></table>")
     parts.append("</div>")
-    fragment = f"<style>{CSS}</style>\n" + "\n".join(parts)
+    fragment = (f"<style>{CSS}</style>\n" if style else "") + "\n".join(parts)
     if not page:
         return fragment
     title = _esc(f"{_label(diff.old, 'old')} → {_label(diff.new, 'new')}")

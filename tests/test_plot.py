@@ -45,6 +45,11 @@ import warnings, matplotlib
 matplotlib.use("Agg")
 warnings.simplefilter("error")  # a "Glyph ... missing" warning fails the run
 import pandas as pd
+from matplotlib import font_manager
+# as on a machine with no CJK font: forget every installed font that has CJK glyphs
+font_manager.fontManager.ttflist = [
+    f for f in font_manager.fontManager.ttflist
+    if not any(k in f.name for k in ("CJK", "SC", "TC", "Hei", "Han", "Ming", "Song", "Kai", "Gothic", "Mincho"))]
 from reportdiff.plot import png, trend_line, delta_bars, ensure_fonts
 f = pd.DataFrame({"series": ["國內生產總值·萬億"] * 2, "year": [2018, 2019], "unit": ["万亿元"] * 2,
                   "base_value": [9.0e13, 9.9e13], "base_unit": ["元"] * 2})
@@ -55,7 +60,6 @@ import matplotlib.pyplot as plt
 fig, ax = plt.subplots()
 trend_line(f, "國內生產總值·萬億", ax=ax)  # a notebook chart, drawn outside png()
 fig.canvas.draw()
-from matplotlib import font_manager
 used = font_manager.findfont(font_manager.FontProperties(family=ensure_fonts()))
 print(used)
 """

@@ -29,14 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from reportdiff._compare import compare
     from reportdiff.report_html import to_html
+    from reportdiff.tables.report import build
 
     reports = load_reports(args)
     comparison = compare(reports, granularity=args.granularity)
-    write_output(to_html(comparison, charts=not args.no_charts), args.output)
+    write_output(to_html(build(comparison, charts=not args.no_charts)), args.output)
     if args.output not in (None, "-"):
         years = [r.year for r in reports]
         print(f"wrote {args.output}: {len(reports)} reports {years[0]}–{years[-1]}, "
-              f"{len(comparison.alignment.pairs)} section pairs, {len(comparison.quantities)} quantities")
+              f"{len(comparison.alignment.pairs)} section pairs, {len(comparison.quantities)} quantities",
+              file=sys.stderr)
     return 0
