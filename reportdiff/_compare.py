@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -14,7 +14,14 @@ from reportdiff.errors import ParseError, YearError
 from reportdiff.model import Alignment, Granularity, Quantity, Report, SectionPair, TextDiff
 from reportdiff.model._summary import html_table, year_range
 
-__all__ = ["Comparison", "compare", "read_report", "read_reports"]
+__all__ = ["Comparison", "Progress", "compare", "read_report", "read_reports"]
+
+Progress = Callable[[str, int, int], None]
+"""A progress callback: ``progress(step, done, total)``."""
+
+
+def _silent(step: str, done: int, total: int) -> None:
+    del step, done, total
 
 
 @attrs.frozen(repr=False)
@@ -57,6 +64,7 @@ def compare(
     *,
     granularity: Granularity | str = Granularity.WORD,
     timeout: float | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Align, diff and extract indicators from a series of parsed reports.
 
@@ -64,6 +72,8 @@ def compare(
         reports: two or more reports of one series (any order).
         granularity: the unit of the text diffs.
         timeout: seconds each diff may take (None: no limit, always exact).
+        progress: called as ``progress(step, done, total)`` as the work goes on
+            (``step`` is ``align``, ``diff documents``, ``diff sections`` or ``indicators``).
 
     Raises:
         ParseError: fewer than two reports.
@@ -80,22 +90,33 @@ def compare(
     rs = tuple(sorted(reports, key=lambda r: r.year))
     if len(rs) < 2:
         raise ParseError("compare needs the reports of at least two years; give two or more files")
+    tick = progress or _silent
+    tick("align", 0, 1)
     alignment = align(rs)
+    tick("align", 1, 1)
     by_year = {r.year: r for r in rs}
-    documents = tuple(
-        diff_reports(a, b, granularity=granularity, timeout=timeout) for a, b in itertools.pairwise(rs)
-    )
+    documents: list[TextDiff] = []
+    for k, (a, b) in enumerate(itertools.pairwise(rs)):
+        tick("diff documents", k, len(rs) - 1)
+        documents.append(diff_reports(a, b, granularity=granularity, timeout=timeout))
     section_diffs = []
-    for pair in alignment.pairs:
-        if pair.a is None or pair.b is None:
-            continue
+    both = [p for p in alignment.pairs if p.a is not None and p.b is not None]
+    for k, pair in enumerate(both):
+        if k % 10 == 0:
+            tick("diff sections", k, len(both))
+        assert pair.a is not None and pair.b is not None
         sa = by_year[pair.a.year].root.find(pair.a.path)
         sb = by_year[pair.b.year].root.find(pair.b.path)
         if sa is None or sb is None:
             continue
         section_diffs.append((pair, diff_texts(sa.text(), sb.text(), granularity=granularity, timeout=timeout)))
-    quantities = tuple(q for r in rs for q in extract_report(r))
-    return Comparison(rs, alignment, documents, tuple(section_diffs), quantities)
+    quantities_list: list[Quantity] = []
+    for k, r in enumerate(rs):
+        tick("indicators", k, len(rs))
+        quantities_list.extend(extract_report(r))
+    tick("indicators", len(rs), len(rs))
+    quantities = tuple(quantities_list)
+    return Comparison(rs, alignment, tuple(documents), tuple(section_diffs), quantities)
 
 
 def read_report(path: str | os.PathLike[str], *, year: int | None = None) -> Report:

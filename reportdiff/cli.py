@@ -8,7 +8,9 @@ standard error and exit status 2.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,8 +34,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _write_error(message: str) -> None:
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            print(f"reportdiff: error: {message}", file=stream)
+            stream.flush()
+        except OSError:
+            pass
+
+
+def _output_error(e: OSError) -> str:
+    if isinstance(e, BrokenPipeError) or e.errno == errno.EPIPE:
+        return "the output was closed before everything was written (a pipe into head?); the rest was not written"
+    if e.errno == errno.ENOSPC:
+        return "cannot write the output: no space left on the device; free some space or write elsewhere with -o"
+    return f"cannot write the output ({e.strerror or e}); check where standard output goes, or use -o FILE"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Errors the library raises on purpose, a closed or full output and a broken
+    pipe each give one line on standard error and exit status 2.
+    """
+    if sys.stdout is None:  # started with standard output closed (``>&-``)
+        _write_error("standard output is closed; redirect it to a file or use -o FILE")
+        return 2
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -45,14 +72,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
     except ReportDiffError as e:
-        print(f"reportdiff: error: {e}", file=sys.stderr)
+        _write_error(str(e))
         return 2
-    except BrokenPipeError:
-        return 0
+    except OSError as e:
+        if isinstance(e, BrokenPipeError) or e.errno in (errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO):
+            _quiet_stdout()
+            _write_error(_output_error(e))
+            return 2
+        raise
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -203,11 +203,13 @@ def _pair_rows(data: ReportData, yp: YearPair) -> str:
             change = "identical" if d.identical else f"−{d.stats.chars_deleted:,} +{d.stats.chars_inserted:,}"
             if d.stats.changed_numbers:
                 change += f", {len(d.stats.changed_numbers)} numbers"
-        link = f"<a href='#p{i}'>redline</a>" if d is not None and not d.identical else ""
+        has_redline = d is not None and not d.identical
+        link = f"<a href='#p{i}'>redline</a>" if has_redline else ""
+        relation = f"<a href='#p{i}'>{_e(p.relation.value)}</a>" if has_redline else _e(p.relation.value)
         kinds = " ".join(_kinds(p, d))
         out.append(
             f"<tr class='rel-{_e(p.relation.value)}' data-kinds='{_e(kinds)}' id='row-p{i}'>"
-            f"<td><a href='#p{i}'>{_e(p.relation.value)}</a></td><td class='num'>{p.score:.2f}</td>"
+            f"<td>{relation}</td><td class='num'>{p.score:.2f}</td>"
             f"<td>{_heading(data, p.a, yp.year_a)}</td><td>{_heading(data, p.b, yp.year_b)}</td>"
             f"<td class='num'>{_e(change)}</td><td>{link}</td></tr>"
         )
