@@ -13,9 +13,9 @@ bytes strictly is scored on what it gives:
 - charset-normalizer's mess ratio (symbol soup, letters of mixed scripts).
 
 The decoding with the lowest score wins, when it is plausible at all
-(``max_implausible``, ``max_mess``).  UTF-8 that decodes strictly wins at
-once (its byte patterns are too regular to pass by chance), and a byte-order
-mark is believed.  Japanese and Korean texts decode correctly but are refused
+(``max_implausible``, ``max_mess``).  UTF-8 that decodes strictly to a
+plausible text wins at once (its byte patterns are too regular to pass by
+chance), and a byte-order mark is believed.  Japanese and Korean texts decode correctly but are refused
 (:func:`check_script`): the library reads Chinese and English reports.
 """
 
@@ -46,6 +46,13 @@ SAMPLE_BYTES = 256 * 1024
 MAX_IMPLAUSIBLE = 0.05
 #: The largest charset-normalizer mess ratio a decoding may give (its own default).
 MAX_MESS = 0.2
+#: The mess ratio is believed only on samples of at least this many characters
+#: (on a short text a run of punctuation is enough to raise it); a shorter
+#: text is judged by its implausible characters alone, equal scores going to
+#: the earlier of :data:`CANDIDATES`.
+MIN_MESS_SAMPLE = 200
+#: How many characters of a sample the mess ratio reads.
+MESS_SAMPLE = 32_768
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -80,11 +87,13 @@ def _common_characters() -> frozenset[str]:
 
 
 #: Blocks whose characters reports hold (beyond ASCII), as code point ranges:
-#: Latin, Greek and Cyrillic letters, punctuation and symbols, CJK punctuation,
-#: kana, bopomofo, enclosed and full-width forms.  Ideographs and hangul
+#: Latin letters, punctuation and symbols, CJK punctuation, kana, bopomofo,
+#: enclosed and full-width forms.  Greek and Cyrillic are left out: in a
+#: Chinese or English report they are a few symbols (α, Ω), while a wrong
+#: decoding gives runs of them (GB18030 bytes read as UTF-8 give Cyrillic).  Ideographs and hangul
 #: syllables count only when common (:func:`_common_characters`).
 PLAUSIBLE_BLOCKS: tuple[tuple[int, int], ...] = (
-    (0x00A0, 0x024F), (0x02B0, 0x02FF), (0x0370, 0x04FF), (0x2000, 0x206F), (0x20A0, 0x20CF),
+    (0x00A0, 0x024F), (0x02B0, 0x02FF), (0x2000, 0x206F), (0x20A0, 0x20CF),
     (0x2100, 0x23FF), (0x2460, 0x27BF), (0x3000, 0x30FF), (0x3100, 0x312F), (0x3200, 0x33FF),
     (0xFE30, 0xFE4F), (0xFF01, 0xFF60), (0xFFE0, 0xFFEF),
 )
@@ -99,13 +108,12 @@ def _implausible(ch: str) -> bool:
     return not (k >= 0 and o <= PLAUSIBLE_BLOCKS[k][1])
 
 
-def _score(text: str) -> tuple[float, float, float]:
-    """A decoding's evidence: (share of implausible characters among the
-    non-ASCII ones, among all visible ones, mess ratio)."""
+def _shares(text: str) -> tuple[float, float]:
+    """A decoding's implausible characters: their share among the non-ASCII ones, among all visible ones."""
     wide = [ch for ch in text if ord(ch) >= 128 and not ch.isspace()]
     bad = sum(1 for ch in wide if _implausible(ch))
     visible = len(text) - sum(1 for ch in text if ch.isspace())
-    return bad / max(1, len(wide)), bad / max(1, visible), float(mess_ratio(text, 1.0))
+    return bad / max(1, len(wide)), bad / max(1, visible)
 
 
 def _sample(data: bytes, enc: str, size: int) -> str | None:
@@ -165,21 +173,24 @@ def decode(
             except UnicodeDecodeError:
                 break  # a BOM-like start that is not one: score the bytes
             return _checked(text, enc, name)
-    if b"\x00" not in data:
-        try:
-            return _checked(data.decode("utf-8"), "utf-8", name)
-        except UnicodeDecodeError:
-            pass
     scored: list[tuple[float, int, str]] = []
-    for i, enc in enumerate(candidates):
+    for i, enc in enumerate(("utf-8", *candidates)):
         if enc.startswith("utf-16") and len(data) % 2:
             continue
         sample = _sample(data, enc, sample_bytes)
         if sample is None or _is_binary(sample):
             continue
-        wide_share, share, mess = _score(sample)
-        if share <= max_implausible and mess <= max_mess:
-            scored.append((wide_share + mess, i, enc))
+        wide_share, share = _shares(sample)
+        if share > max_implausible:
+            continue
+        if enc == "utf-8" and b"\x00" not in data:
+            scored = [(0.0, i, enc)]  # strict UTF-8 with plausible text: its byte patterns do not pass by chance
+            break
+        # charset-normalizer's mess ratio, on a short text not evidence
+        mess = float(mess_ratio(sample[:MESS_SAMPLE], 1.0)) if len(sample) >= MIN_MESS_SAMPLE else 0.0
+        if mess > max_mess:
+            continue
+        scored.append((wide_share + mess, i, enc))
     for _, _, enc in sorted(scored):
         try:
             return _checked(data.decode(enc), enc, name)

@@ -77,12 +77,12 @@ def title_block(text: str) -> tuple[str, dict[str, str], int]:
 
 def _out_of_range(name: str, year: int, where: str, years: range) -> YearError:
     return YearError(
-        f"{name}: {where} gives the year {year}, outside {years.start}–{years.stop - 1}; "
+        f"{name}: {where} {year}, outside the plausible years {years.start}–{years.stop - 1}; "
         f"pass the right year (--year {name}=YEAR, or year=YEAR)"
     )
 
 
-def check_year(year: int, name: str, *, where: str = "the year given", years: range = PLAUSIBLE_YEARS) -> int:
+def check_year(year: int, name: str, *, where: str = "the year given is", years: range = PLAUSIBLE_YEARS) -> int:
     """``year`` when it is plausible.
 
     Raises:
@@ -119,7 +119,7 @@ def detect_year(path: str, title: str, *, name: str = "", years: range = PLAUSIB
     t = halfwidth_digits(title)
     cn = sorted({int(y) for y in _ANY_YEAR_IN_TITLE.findall(t)})
     for y in cn:
-        check_year(y, name or path or "<text>", where=f"the title {title!r}", years=years)
+        check_year(y, name or path or "<text>", where=f"the title {title!r} says", years=years)
     if len(cn) == 1:
         return cn[0]
     if cn:
