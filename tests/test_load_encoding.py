@@ -116,3 +116,14 @@ def test_bytes_no_encoding_reads_plausibly_are_a_decode_error_naming_the_file() 
     with pytest.raises(ReportDiffError, match=r"x\.txt") as e:
         decode(data, "x.txt")
     assert isinstance(e.value, (DecodeError, InputError))
+
+
+def test_every_cleaned_character_of_a_big5_report_maps_back_to_its_raw_character(tmp_path: Path) -> None:
+    from test_load import _substitution_ok
+
+    f = tmp_path / "1998.txt"
+    f.write_bytes(_encodable(_traditional(), "big5").encode("big5"))
+    doc = load(f)
+    bad = [i for i, ch in enumerate(doc.text) if not _substitution_ok(ch, doc.raw_text[doc.offsets.to_raw(i)])]
+    assert [] == bad[:5]
+    assert "甲 引言" in doc.text

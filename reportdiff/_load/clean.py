@@ -89,7 +89,7 @@ def _footer_start(text: str) -> int | None:
 
 
 def clean_text(
-    text: str, language: Language | None = None
+    text: str, *, language: Language | None = None
 ) -> tuple[str, OffsetMap, tuple[str, ...], dict[str, str]]:
     """Clean a decoded report text.
 

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 import attrs
 
+from reportdiff._text import CJK
 from reportdiff.errors import ParseError
 from reportdiff.model import OffsetMap
 
@@ -36,6 +37,8 @@ DROP_ATTR = re.compile(
 )
 
 
+# Ideographs and CJK/full-width punctuation: a line break between them is no space.
+_WIDE = re.compile(f"[{CJK}\u3000-\u30ff\uff00-\uffef]")
 _HEADING_TAGS = {f"h{k}": k for k in range(1, 7)}
 # Where the unparsed tail of a cut-off page starts markup: a tag, end tag, comment or declaration.
 _CUT_MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -141,9 +144,7 @@ class _Extractor(HTMLParser):
             self._emit(data[pos : m.start()], start + pos, linear=True)
             before = data[m.start() - 1] if m.start() else ""
             after = data[m.end()] if m.end() < len(data) else ""
-            cjk = bool(re.match(r"[\u3000-\u9fff\uff00-\uffef]", before or "x")) or bool(
-                re.match(r"[\u3000-\u9fff\uff00-\uffef]", after or "x")
-            )
+            cjk = bool(_WIDE.match(before or "x")) or bool(_WIDE.match(after or "x"))
             self._emit("" if cjk else " ", start + m.start(), linear=False)
             pos = m.end()
         self._emit(data[pos:], start + pos, linear=True)
