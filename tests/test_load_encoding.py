@@ -127,3 +127,13 @@ def test_every_cleaned_character_of_a_big5_report_maps_back_to_its_raw_character
     bad = [i for i, ch in enumerate(doc.text) if not _substitution_ok(ch, doc.raw_text[doc.offsets.to_raw(i)])]
     assert [] == bad[:5]
     assert "甲 引言" in doc.text
+
+
+def test_korean_file_on_the_command_line_is_exit_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reportdiff.cli import main
+
+    f = tmp_path / "2019.txt"
+    f.write_bytes(_KO.encode("euc_kr"))
+    assert 2 == main(["sections", str(f)])
+    err = capsys.readouterr().err.strip()
+    assert 1 == len(err.splitlines()) and "Korean" in err and str(f) in err

@@ -176,3 +176,14 @@ def test_empty_fifo_is_an_empty_file_error(tmp_path: Path) -> None:
             load(fifo, pipe_wait=30)
     finally:
         t.join(timeout=30)
+
+
+def test_a_nul_character_in_the_file_name_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="holds a NUL character"):
+        load("a\x00_2019.txt")
+
+
+def test_a_line_break_in_a_missing_file_name_keeps_the_message_on_one_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as e:
+        load(tmp_path / "a\nb_2019.txt")
+    assert "a\\x0ab_2019.txt: no such file" in str(e.value) and "\n" not in str(e.value)

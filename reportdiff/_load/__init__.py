@@ -63,7 +63,7 @@ def _detect_format(name: str, text: str) -> Format:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")) or re.search(r"<(body|div|p)[\s>]", head):
         return Format.HTML
-    if len(_markdown_headings(text, limit=MARKDOWN_MIN_HEADINGS)) >= MARKDOWN_MIN_HEADINGS:
+    if len(_markdown_headings(text[:200_000], limit=MARKDOWN_MIN_HEADINGS)) >= MARKDOWN_MIN_HEADINGS:
         return Format.MARKDOWN
     return Format.TEXT
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import select
 import stat
 
@@ -25,17 +26,20 @@ MAX_BYTES = 200 * 1024 * 1024
 PIPE_WAIT_SECONDS = 10.0
 
 _CHUNK = 1 << 20
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 PathArg = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 
 
 def display_name(path: PathArg) -> str:
-    """A printable name for ``path``: bytes that are not UTF-8 shown as ``\\xNN``.
+    """A printable one-line name for ``path``: bytes that are not UTF-8 and control
+    characters (a line break in a name) shown as ``\\xNN``.
 
-    >>> display_name(b"caf\\xe9_2019.txt")
-    'caf\\\\xe9_2019.txt'
+    >>> display_name(b"caf\\xe9_2019.txt"), display_name("a\\nb.txt")
+    ('caf\\\\xe9_2019.txt', 'a\\\\x0ab.txt')
     """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
 def _open_error(name: str, e: OSError) -> InputError:
@@ -95,6 +99,8 @@ def read_bytes(
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as e:
         raise _open_error(name, e) from e
+    except ValueError as e:  # a NUL character in the name
+        raise InputError(f"{name}: the file name holds a NUL character; check the path") from e
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
