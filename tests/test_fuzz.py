@@ -83,3 +83,23 @@ print(len(r.text), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     size = (tmp_path / "big_2019.txt").stat().st_size
     assert chars > 16_000_000  # nothing was cut
     assert maxrss_kb * 1024 < 20 * size
+
+
+@_SETTINGS
+@given(st.binary(max_size=3000), st.sampled_from(["2019.docx", "2019.txt", "2019.html"]))
+def test_random_bytes_after_a_zip_or_pdf_header_fail_only_with_report_diff_error(tmp_path: Path, data: bytes, name: str) -> None:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", data)
+    for blob in (buf.getvalue(), b"PK\x03\x04" + data, buf.getvalue()[: max(4, len(data) % 200)]):
+        f = tmp_path / name
+        f.write_bytes(blob)
+        try:
+            r = read_report(f)
+        except ReportDiffError as e:
+            assert name in str(e) and "\n" not in str(e)
+            continue
+        assert r.text == r.root.text()

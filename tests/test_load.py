@@ -166,7 +166,7 @@ def test_malformed_html_still_gives_its_text() -> None:
     [("2019.txt", "", 2019), ("reports/report_2019.html", "", 2019), ("a.txt", "2022年法治政府建设工作报告", 2022)],
 )
 def test_year_comes_from_file_name_or_title(path: str, title: str, year: int) -> None:
-    assert year == detect_year(path, title, "")
+    assert year == detect_year(path, title)
 
 
 def test_explicit_year_wins() -> None:

@@ -43,20 +43,54 @@ def load_reports(args: argparse.Namespace) -> list[Report]:
     return read_reports(args.files, years=years)
 
 
+def _same_file(a: str, b: str) -> bool:
+    """True when two command-line paths name the same file (``./a/2019.txt`` and ``a/2019.txt``)."""
+    import os
+
+    if a == b:
+        return True
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
+
+
 def parse_year_options(files: Sequence[str], options: Sequence[str]) -> dict[str, int]:
-    """``--year`` options as a mapping from file to year."""
+    """``--year`` options as a mapping from each file, as given, to its year.
+
+    A ``FILE=YEAR`` option matches the file that names the same path once
+    resolved (``./a/2019.txt`` matches ``a/2019.txt``); a bare ``YEAR`` applies to
+    a single file.
+
+    Raises:
+        ParseError: the year is not a number, names no file given, or a file gets two years.
+
+    >>> parse_year_options(["a/x.txt"], ["./a/x.txt=2019"])
+    {'a/x.txt': 2019}
+    """
     from reportdiff.errors import ParseError
 
     out: dict[str, int] = {}
     for opt in options:
         name, sep, value = opt.rpartition("=")
+        value = value.strip()
+        if not (value.isdecimal() and len(value) <= 6):
+            raise ParseError(f"--year {opt}: the year must be a number such as 2019")
+        year = int(value)
         if not sep:
             if len(files) != 1:
                 raise ParseError(f"--year {opt}: with several files, name the file: --year FILE={opt}")
-            name = files[0]
-        if not value.strip().isdigit():
-            raise ParseError(f"--year {opt}: the year must be a number such as 2019")
-        out[name] = int(value)
+            targets = [files[0]]
+        else:
+            targets = [f for f in files if _same_file(f, name)]
+            if not targets:
+                raise ParseError(
+                    f"--year {opt}: {name} is not one of the files given; name one of them, e.g. --year {files[0]}={value}"
+                )
+        for f in targets:
+            if f in out and out[f] != year:
+                raise ParseError(f"--year {opt}: {f} already has the year {out[f]}; give one year per file")
+            out[f] = year
     return out
 
 

@@ -3,7 +3,10 @@
 Uses the standard library's lenient :class:`html.parser.HTMLParser`, so
 malformed pages (unclosed tags, stray end tags) still give their text.
 Navigation, headers, footers, sidebars, share and print widgets, scripts and
-styles are dropped by element name and by class/id words.
+styles are dropped by element name and by class/id words.  A page cut off
+inside a tag or a comment (``<b cla``, ``<!-- …``) loses the cut piece, as a
+browser would show it, with a warning.  ``<h1>``–``<h6>`` are kept as
+headings (their offsets in the extracted text).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import html
 import re
 from html.parser import HTMLParser
 
+import attrs
+
+from reportdiff._text import CJK
 from reportdiff.errors import ParseError
 from reportdiff.model import OffsetMap
 
@@ -31,6 +37,27 @@ DROP_ATTR = re.compile(
 )
 
 
+# Ideographs and CJK/full-width punctuation: a line break between them is no space.
+_WIDE = re.compile(f"[{CJK}\u3000-\u30ff\uff00-\uffef]")
+_HEADING_TAGS = {f"h{k}": k for k in range(1, 7)}
+# Where the unparsed tail of a cut-off page starts markup: a tag, end tag, comment or declaration.
+_CUT_MARKUP = re.compile(r"<[A-Za-z/!?]")
+
+
+@attrs.frozen
+class HtmlText:
+    """The visible text of a page, its map back to the page, and its headings."""
+
+    text: str
+    """The extracted text."""
+    offsets: OffsetMap
+    """Maps offsets in :attr:`text` to the raw page."""
+    headings: tuple[tuple[int, int, int], ...] = ()
+    """``(start, end, level)`` of each ``<h1>``–``<h6>`` in :attr:`text`."""
+    warnings: tuple[str, ...] = ()
+    """What was left out, one sentence each."""
+
+
 class _Extractor(HTMLParser):
     def __init__(self, raw: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -43,6 +70,8 @@ class _Extractor(HTMLParser):
         self.stack: list[tuple[str, bool]] = []  # (tag, dropped)
         self.drop_depth = 0
         self.pre_depth = 0
+        self.open_headings: list[tuple[str, int]] = []  # (tag, start in out)
+        self.headings: list[tuple[int, int, int]] = []
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -72,6 +101,8 @@ class _Extractor(HTMLParser):
             self._break()
         if tag in VOID_TAGS:
             return
+        if tag in _HEADING_TAGS and not dropped and not self.drop_depth:
+            self.open_headings.append((tag, self.n))
         self.stack.append((tag, dropped))
         if dropped:
             self.drop_depth += 1
@@ -85,6 +116,11 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if not any(t == tag for t, _ in self.stack):
             return  # a stray end tag
+        for i in range(len(self.open_headings) - 1, -1, -1):
+            if self.open_headings[i][0] == tag:
+                _, start = self.open_headings.pop(i)
+                self.headings.append((start, self.n, _HEADING_TAGS[tag]))
+                break
         while self.stack:
             t, dropped = self.stack.pop()
             if dropped:
@@ -108,9 +144,7 @@ class _Extractor(HTMLParser):
             self._emit(data[pos : m.start()], start + pos, linear=True)
             before = data[m.start() - 1] if m.start() else ""
             after = data[m.end()] if m.end() < len(data) else ""
-            cjk = bool(re.match(r"[\u3000-\u9fff\uff00-\uffef]", before or "x")) or bool(
-                re.match(r"[\u3000-\u9fff\uff00-\uffef]", after or "x")
-            )
+            cjk = bool(_WIDE.match(before or "x")) or bool(_WIDE.match(after or "x"))
             self._emit("" if cjk else " ", start + m.start(), linear=False)
             pos = m.end()
         self._emit(data[pos:], start + pos, linear=True)
@@ -124,24 +158,49 @@ class _Extractor(HTMLParser):
             self._emit(html.unescape(f"&#{name};"), self._pos(), linear=False)
 
 
-def html_to_text(raw: str, name: str = "<html>") -> tuple[str, OffsetMap]:
-    """The visible article text of an HTML page and its map back to ``raw``.
+def html_to_text(raw: str, name: str = "<html>") -> HtmlText:
+    """The visible article text of an HTML page, its map back to ``raw`` and its headings.
+
+    Args:
+        raw: the page.
+        name: the file, for messages.
+
+    Returns:
+        The extracted text with its offset map, ``<h1>``–``<h6>`` and warnings.
 
     Raises:
         ParseError: the parser gave up on the page.
 
-    >>> html_to_text("<nav>首页</nav><p>正文&amp;说明</p><footer>版权</footer>")[0].strip()
-    '正文&说明'
+    >>> page = html_to_text("<nav>首页</nav><h2>一、总体</h2><p>正文&amp;说明</p><b cla")
+    >>> page.text.split()
+    ['一、总体', '正文&说明']
+    >>> [page.text[s:e] for s, e, _ in page.headings]
+    ['一、总体']
     """
     ex = _Extractor(raw)
+    warnings: list[str] = []
     try:
         ex.feed(raw)
+        tail = ex.rawdata
+        cut = _CUT_MARKUP.search(tail)
+        if cut:
+            piece = tail[cut.start() :]
+            ex.rawdata = tail[: cut.start()]
+            what = "a comment" if piece.startswith("<!--") else "a tag"
+            warnings.append(
+                f"the page ends inside {what} ({piece[:20]!r}…, {len(piece)} characters), which was left out"
+            )
         ex.close()
     except (AssertionError, ValueError, IndexError) as e:  # pragma: no cover - defensive
         raise ParseError(f"{name}: the HTML cannot be parsed ({e}); save the page as text and retry") from e
     text = "".join(ex.out)
+    headings = sorted(ex.headings)
+    for tag, start in ex.open_headings:  # unclosed: the heading ends at the next block break
+        brk = text.find("\n\n", start + 1)
+        headings.append((start, len(text) if brk < 0 else brk, _HEADING_TAGS[tag]))
+    headings = sorted(h for h in headings if text[h[0] : h[1]].strip())
     if not ex.clean:
-        return text, OffsetMap.identity(0)
+        return HtmlText(text, OffsetMap.identity(0), (), tuple(warnings))
     # Drop anchors implied by the previous linear piece.
     kc: list[int] = []
     kr: list[int] = []
@@ -153,4 +212,4 @@ def html_to_text(raw: str, name: str = "<html>") -> tuple[str, OffsetMap]:
             continue
         kc.append(c)
         kr.append(r)
-    return text, OffsetMap(tuple(kc), tuple(kr), len(raw), len(text))
+    return HtmlText(text, OffsetMap(tuple(kc), tuple(kr), len(raw), len(text)), tuple(headings), tuple(warnings))

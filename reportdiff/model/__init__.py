@@ -34,6 +34,7 @@ from reportdiff.model.diff import (
 )
 from reportdiff.model.document import (
     Document,
+    Format,
     MarkupHeading,
     OffsetMap,
     Report,
@@ -52,6 +53,7 @@ __all__ = [
     "Document",
     "Edit",
     "Evidence",
+    "Format",
     "Granularity",
     "Kind",
     "Language",

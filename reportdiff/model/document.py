@@ -180,12 +180,26 @@ class Section:
         return None
 
 
+class Format(enum.StrEnum):
+    """The input format of a report: a :class:`str` enum, so ``Format.HTML == "html"``."""
+
+    TEXT = "text"
+    """Plain text."""
+    HTML = "html"
+    """An HTML page (the article text is extracted)."""
+    MARKDOWN = "markdown"
+    """Markdown (``#`` headings stay in the text)."""
+    DOCX = "docx"
+    """A Word document (its paragraphs are extracted)."""
+
+
 @attrs.frozen
 class MarkupHeading:
     """A heading the source marked as one: an HTML ``<h2>``, a Markdown ``##``, a DOCX ``Heading 2``."""
 
     span: Span
-    """The heading's text in the cleaned text (its line, without the markup)."""
+    """The heading's line in the cleaned text, outer spaces left out (for Markdown the
+    ``#`` markers are part of the text and of the span)."""
     level: int
     """The level as marked: 1 for ``<h1>``, ``#`` or ``Heading 1``."""
 
@@ -202,8 +216,8 @@ class Document:
     """The report's title, when found."""
     encoding: str
     """The encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``, ``gb18030``…)."""
-    fmt: str
-    """The input format: ``text``, ``html`` or ``markdown``."""
+    fmt: Format = attrs.field(converter=Format)
+    """The input format: ``text``, ``html``, ``markdown`` or ``docx``."""
     language: Language = attrs.field(converter=Language)
     """``zh`` or ``en``: the script most of the text is in."""
     raw_text: str
