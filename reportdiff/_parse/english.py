@@ -171,9 +171,9 @@ def _is_signature(ln: _Line, prev: _Line | None) -> bool:
 
 def _next_text(lines: list[_Line], k: int) -> _Line | None:
     """The first non-blank line after line ``k``, or None."""
-    for ln in lines[k + 1 :]:
-        if ln.text:
-            return ln
+    for j in range(k + 1, len(lines)):
+        if lines[j].text:
+            return lines[j]
     return None
 
 
