@@ -45,7 +45,15 @@ _NUMBERED = re.compile(
 _SMALL = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off"}
     | {"on", "onto", "or", "per", "than", "the", "to", "up", "upon", "via", "vs", "with", "without"}
+    # prepositions, possessives and function words that headings also leave lower-case
+    | {"about", "across", "after", "against", "among", "before", "between", "beyond", "over"}
+    | {"outside", "through", "towards", "toward", "under", "within", "our", "its", "their"}
+    | {"that", "is", "are", "be", "not"}
 )
+# A parenthesised subtitle, which may be in sentence case: ``Float (what it costs us)``.
+_SUBTITLE = re.compile(r"\s*\([^()]*\)\s*")
+_SPACES = re.compile(r"\s{2,}")
+_QUOTES = "\"“'‘"
 _WORD = re.compile(r"[^\W\d_][\w’'&.-]*|\d[\w,.%$]*")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\S")
@@ -94,17 +102,34 @@ class _Line(NamedTuple):
     indent: int
     """Leading whitespace, in characters."""
     text: str
-    """The line without leading and trailing whitespace."""
+    """The line without leading and trailing whitespace (wide gaps made one
+    space when the document's prose is full of them)."""
+    length: int
+    """Length of the line without leading and trailing whitespace, as in the text."""
+
+
+#: Prose lines at least this long are sampled for wide gaps.
+PROSE_SAMPLE = 60
+#: When this share of prose lines hold wide gaps, gaps are layout noise, not table columns.
+NOISY_GAPS = 0.2
 
 
 def _split(text: str, start: int) -> list[_Line]:
-    """The lines of ``text`` from offset ``start``."""
-    out: list[_Line] = []
+    """The lines of ``text`` from offset ``start``.
+
+    A document decision: when many prose lines (long, ending a sentence) hold
+    runs of spaces, the runs are extraction noise, and are read as one space
+    (so a heading or a paragraph with a gap is not a table row).
+    """
+    raw_lines: list[tuple[int, int, int, str]] = []
     for pos, e in iter_lines(text, start):
         raw = text[pos:e]
         body = raw.lstrip()
-        out.append(_Line(pos, e, len(raw) - len(body), body.rstrip()))
-    return out
+        raw_lines.append((pos, e, len(raw) - len(body), body.rstrip()))
+    prose = [b for *_, b in raw_lines if len(b) >= PROSE_SAMPLE and _SENTENCE_END.search(b)]
+    gappy = sum(1 for b in prose if _TABLE_GAP.search(b))
+    noisy = bool(prose) and gappy >= NOISY_GAPS * len(prose)
+    return [_Line(p, e, i, _SPACES.sub(" ", b) if noisy else b, len(b)) for p, e, i, b in raw_lines]
 
 
 def _is_page_number(s: str) -> bool:
@@ -137,9 +162,14 @@ def _is_title(s: str) -> bool:
     >>> _is_title("A power lunch, Berkshire-style"), _is_title("To the Shareholders of Berkshire Hathaway Inc.:")
     (False, False)
     """
-    if not s or len(s) > MAX_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—(\"“'‘[":
+    if not s or len(s) > MAX_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—([":
         return False
     if _TABLE_GAP.search(s) or _DOT_LEADER.search(s):
+        return False
+    s = _SUBTITLE.sub(" ", s).strip() or s
+    if s[0] in _QUOTES:
+        s = s[1:].lstrip()
+    if not s:
         return False
     words = _WORD.findall(s)
     lettered = [w for w in words if any(ch.isalpha() for ch in w)]
@@ -279,7 +309,7 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
         if in_fence:
             continue
         hs = ln.start + ln.indent
-        he = hs + len(s)
+        he = hs + ln.length
         m = _MD.fullmatch(s)
         if m and ln.indent <= FLUSH_INDENT:
             c = Candidate(
