@@ -60,8 +60,10 @@ _GLUE = re.compile(r"[：:∶，,。；;]")
 
 
 def _runs_on(cands: list[Candidate], inner: str, outer: str) -> tuple[int, int]:
-    """How often ``inner``'s numbering continues (n+1) and restarts (at 1)
-    across a heading of ``outer`` between two of its candidates."""
+    """How often ``inner``'s numbering goes on (rises) and restarts (does not
+    rise) across a heading of ``outer`` between two of its candidates.  Rising
+    by more than one counts as going on: a long numbered paragraph may not be
+    a candidate at all."""
     cont = restart = 0
     last: int | None = None
     broken = False
@@ -70,9 +72,9 @@ def _runs_on(cands: list[Candidate], inner: str, outer: str) -> tuple[int, int]:
             broken = True
         elif c.scheme == inner:
             if broken and last is not None and c.ordinal is not None:
-                if c.ordinal == last + 1:
+                if c.ordinal > last:
                     cont += 1
-                elif c.ordinal <= last:
+                else:
                     restart += 1
             broken = False
             last = c.ordinal
