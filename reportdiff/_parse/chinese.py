@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.schemes import SCHEMES, Scheme
 from reportdiff._text import iter_lines
@@ -41,6 +43,41 @@ def line_start(text: str, ls: int) -> int:
 def strip_title(heading: str, number: str) -> str:
     """The heading without its numbering token and final punctuation."""
     return _TRAILING.sub("", heading[len(number) :].strip())
+
+
+_PAIRS = {"《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "“": "”", "〈": "〉"}
+
+
+def _unclosed(s: str) -> str:
+    """The closing bracket ``s`` still owes (``一、关于《决定`` → ``》``), or empty."""
+    owed: list[str] = []
+    for ch in s:
+        if ch in _PAIRS:
+            owed.append(_PAIRS[ch])
+        elif owed and ch == owed[-1]:
+            owed.pop()
+    return owed[-1] if owed else ""
+
+
+def _join_broken(text: str, c: Candidate) -> Candidate:
+    """A whole-line heading with an unclosed ``《`` or bracket, closed on the
+    next line, is joined with that line (the source broke it)."""
+    if c.end != c.start + len(text[c.start : c.line_end].rstrip()):
+        return c
+    owed = _unclosed(text[c.start : c.end])
+    if not owed or c.line_end >= len(text):
+        return c
+    ns = line_start(text, c.line_end + 1)
+    ne = text.find("\n", ns)
+    ne = len(text) if ne < 0 else ne
+    nxt = text[ns:ne].rstrip()
+    k = nxt.find(owed)
+    if not nxt or k < 0 or len(nxt) > MAX_LINE_HEADING or SENTENCE_END.search(nxt[:k]):
+        return c
+    end = ns + len(nxt)
+    title = re.sub(r"\s+", "", strip_title(text[c.start : end], c.number))
+    return attrs.evolve(c, end=end, line_end=ne, title=title,
+                        warnings=(*c.warnings, "a heading broken across two lines, joined"))
 
 
 def _candidate(text: str, ls: int, le: int, schemes: Sequence[Scheme]) -> Candidate | None:
@@ -101,9 +138,11 @@ def chinese_candidates(text: str, *, start: int = 0, schemes: Sequence[Scheme] =
     >>> [(c.number, c.scheme, c.ordinal) for c in chinese_candidates("甲、\\t引言\\n一、回顾\\n")]
     [('甲、', 'tiangan', 1), ('一、', 'cn-dun', 1)]
     """
-    out = []
+    out: list[Candidate] = []
     for ls, le in iter_lines(text, start):
+        if out and ls < out[-1].line_end:
+            continue  # the second line of a joined heading
         c = _candidate(text, ls, le, schemes)
         if c is not None:
-            out.append(c)
+            out.append(_join_broken(text, c))
     return out

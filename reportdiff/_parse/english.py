@@ -26,6 +26,7 @@ headings (so ``General`` under ``Item 1. Business`` is one level deeper).
 
 from __future__ import annotations
 
+import enum
 import re
 import statistics
 from typing import NamedTuple
@@ -33,7 +34,24 @@ from typing import NamedTuple
 from reportdiff._parse.candidate import Candidate
 from reportdiff._text import iter_lines
 
-__all__ = ["english_candidates"]
+__all__ = ["EnglishScheme", "english_candidates"]
+
+
+class EnglishScheme(enum.StrEnum):
+    """Names of the English heading schemes (:attr:`reportdiff.model.Section.scheme`)."""
+
+    PART = "part"
+    ITEM = "item"
+    DECIMAL = "decimal"
+    ARABIC = "arabic-dot"
+    ROMAN = "roman"
+    LETTER = "letter"
+    CAPS = "en-caps"
+    """An ALL CAPS title line."""
+    TITLE = "en-title"
+    """A Title Case line."""
+    CENTRED = "en-centred"
+    """A centred title line: a part."""
 
 _MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"(?:```|~~~)")
@@ -225,10 +243,30 @@ def _standalone(lines: list[_Line], k: int) -> bool:
     return nxt.indent != ln.indent and not _is_table_row(nxt) and not _is_page_number(nxt.text)
 
 
+_UNITS_LINE = re.compile(r"\([^()]{1,40}\)")
+
+
 def _is_caption(lines: list[_Line], k: int) -> bool:
-    """True when the next text line is a table row: line ``k`` is its caption."""
-    nxt = _next_text(lines, k)
-    return nxt is not None and _is_table_row(nxt)
+    """True when line ``k`` is a table's caption: the next text line is a
+    table row, or a units line such as ``(in millions)`` (a short line in
+    brackets) with a table row or another caption line after it."""
+    j = _next_index(lines, k)
+    if j is None:
+        return False
+    if _is_table_row(lines[j]):
+        return True
+    if _UNITS_LINE.fullmatch(lines[j].text):
+        after = _next_index(lines, j)
+        return after is None or _is_table_row(lines[after]) or not _SENTENCE_END.search(lines[after].text)
+    return False
+
+
+def _next_index(lines: list[_Line], k: int) -> int | None:
+    """Index of the first non-blank line after line ``k``, or None."""
+    for j in range(k + 1, len(lines)):
+        if lines[j].text:
+            return j
+    return None
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -243,21 +281,21 @@ def _roman(s: str) -> int:
     return total
 
 
-def _numbered_scheme(tok: str) -> tuple[str, int | None]:
+def _numbered_scheme(tok: str) -> tuple[EnglishScheme, int | None]:
     """The scheme and ordinal of a numbering token (``Item 1A.`` → item, None)."""
     core = re.sub(r"^(?i:item|part)\s+|[.:]$", "", tok)
-    if tok[:4].lower() in ("part", "item"):
-        scheme = tok[:4].lower()
+    if tok[:4].lower() in (EnglishScheme.PART, EnglishScheme.ITEM):
+        scheme = EnglishScheme(tok[:4].lower())
         if core.isdigit():
             return scheme, int(core)
         return scheme, _roman(core) if re.fullmatch("[IVX]+", core) else None
     if re.match(r"\d+\.\d", tok):
-        return "decimal", int(core.rstrip(".").split(".")[-1])
+        return EnglishScheme.DECIMAL, int(core.rstrip(".").split(".")[-1])
     if tok[0].isdigit():
-        return "arabic-dot", int(core)
+        return EnglishScheme.ARABIC, int(core)
     if re.fullmatch(r"[IVX]+", core):
-        return "roman", _roman(core)
-    return "letter", ord(core) - ord("A") + 1
+        return EnglishScheme.ROMAN, _roman(core)
+    return EnglishScheme.LETTER, ord(core) - ord("A") + 1
 
 
 def _paragraph_indent(lines: list[_Line]) -> float:
@@ -335,11 +373,11 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
             tok = m.group(1)
             scheme, ordinal = _numbered_scheme(tok)
             title = s[m.end() :].strip()
-            if title or scheme == "part":
+            if title or scheme is EnglishScheme.PART:
                 out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title))
             continue
         if _is_title(s) and not _is_caption(lines, k):
-            scheme = "en-caps" if s.upper() == s else "en-title"
+            scheme = EnglishScheme.CAPS if s.upper() == s else EnglishScheme.TITLE
             c = Candidate(hs, he, ln.end, "", scheme, None, s)
             titles.append((c, _is_centred(ln, paragraph_indent)))
             out.append(c)
@@ -368,12 +406,12 @@ def _rank_titles(out: list[Candidate], titles: list[tuple[Candidate, bool]]) -> 
         first_part = centred[0].start
         for c, cen in titles:
             if cen:
-                new[c.start] = attrs.evolve(c, scheme="en-centred", rank=1)
+                new[c.start] = attrs.evolve(c, scheme=EnglishScheme.CENTRED, rank=1)
             else:
                 new[c.start] = attrs.evolve(
-                    c, scheme="en-title", rank=1 if c.start < first_part else 2
+                    c, scheme=EnglishScheme.TITLE, rank=1 if c.start < first_part else 2
                 )
-    elif titles[0][0].scheme != "en-caps":
+    elif titles[0][0].scheme != EnglishScheme.CAPS:
         for c, _ in titles:
-            new[c.start] = attrs.evolve(c, scheme="en-title")
+            new[c.start] = attrs.evolve(c, scheme=EnglishScheme.TITLE)
     return [new.get(c.start, c) if not c.number else c for c in out]

@@ -77,11 +77,22 @@ class _Node:
 def _paragraph_starts(text: str, start: int, cands: list[Candidate]) -> list[int]:
     """Start offsets (first non-space character) of unnumbered paragraphs."""
     heading_lines = {c.start for c in cands}
+    joined = {ls for c in cands for ls in _inner_lines(text, c)}
     out = []
     for ls, le in iter_lines(text, start):
         s = line_start(text, ls)
-        if s < le and s not in heading_lines:
+        if s < le and s not in heading_lines and ls not in joined:
             out.append(s)
+    return out
+
+
+def _inner_lines(text: str, c: Candidate) -> list[int]:
+    """Starts of the lines a heading spans after its first (a joined heading)."""
+    out = []
+    k = text.find("\n", c.start, c.end)
+    while k >= 0:
+        out.append(k + 1)
+        k = text.find("\n", k + 1, c.end)
     return out
 
 
