@@ -210,3 +210,10 @@ def test_paragraph_numbering_needs_both_schemes_to_run_on() -> None:
     assert ["一", "一/1", "一/2", "二", "二/1"] == [s.path for s in r.sections() if s.kind is not SectionKind.BLOCK]
     assert {} == paragraph_schemes([])
     assert ([], []) == drop_repeats([])
+
+
+def test_numbered_heading_broken_at_an_unclosed_bracket_is_joined() -> None:
+    r = _parse("标题\n\n一、关于《中华人民共和国\n民法典》的说明\n\n正文。\n\n二、其他\n\n正文。\n")
+    first = next(s for s in r.sections() if s.number)
+    assert ("一、关于《中华人民共和国\n民法典》的说明", "关于《中华人民共和国民法典》的说明") == (first.heading, first.title)
+    assert r.text == r.root.text()
