@@ -276,3 +276,29 @@ def test_berkshire_letters_all_headings_exactly() -> None:
         }
         gold |= {(path.stem, lv, h) for lv, h in gold_headings(path.stem)}
     assert gold == found
+
+
+# -- layouts of issue 9 ------------------------------------------------------
+
+
+def test_title_lines_opening_with_a_quote_or_holding_function_words_are_headings() -> None:
+    text = f"Letter\n\n{BODY}\n\n\u201cGreen\u201d Tax\n\n{BODY}\n\nWhat Is That Worth\n\n{BODY}\n\nFloat (what it costs us)\n\n{BODY}\n"
+    assert ["Letter", "\u201cGreen\u201d Tax", "What Is That Worth", "Float (what it costs us)"] == titles(text)
+
+
+def test_a_sentence_in_lower_case_is_not_a_title() -> None:
+    assert [] == titles(f"\n\nWe bought the company that is here\n\n{BODY}\n")
+
+
+def test_a_centred_caption_over_a_units_line_is_not_a_part_and_does_not_relevel() -> None:
+    table = "Assets          $ 12      $ 13\nLiabilities     $ 4       $ 5\n"
+    text = (f"Insurance\n\n{BODY}\n\n                         Balance Sheet 12/31/20\n\n(in millions)\n\n{table}\n"
+            f"Investments\n\n{BODY}\n")
+    assert [(1, "Insurance"), (1, "Investments")] == levels(text)
+
+
+def test_wide_gaps_inside_prose_are_noise_and_do_not_make_table_rows() -> None:
+    gap = " " * 30
+    para = f"2. The economy grew{gap}strongly this year, and we expect{gap}growth to continue next year as well."
+    text = "\n\n".join(["Economic Outlook", para, f"Public{gap}Finances", para.replace("2.", "3."), para.replace("2.", "4.")]) + "\n"
+    assert ["Economic Outlook", "Public Finances"] == titles(text)

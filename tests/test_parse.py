@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reportdiff._compare import read_report
 from reportdiff._load import load, load_text
-from reportdiff._parse import cn_ordinal, parse
+from reportdiff._parse import chinese_ordinal, parse
 from reportdiff.model import Report, Section, SectionKind
 
 ALL_FIXTURES = [*sorted(GOV.glob("*.txt")), XISHAN, *sorted(BERKSHIRE.glob("*.txt"))]
@@ -163,8 +163,8 @@ def test_section_paths_are_unique() -> None:
 
 
 @pytest.mark.parametrize(("s", "n"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("一百零五", 105)])
-def test_cn_ordinal(s: str, n: int) -> None:
-    assert n == cn_ordinal(s)
+def test_chinese_ordinal_reads_heading_numerals(s: str, n: int) -> None:
+    assert n == chinese_ordinal(s)
 
 
 _CN = "一二三四五六七八九十"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
 from reportdiff.model import Report, SectionKind
@@ -14,6 +15,7 @@ Print the section tree of each report: level, path, heading, characters.
 example:
   reportdiff sections fixtures/gov-work-report/2018.txt fixtures/gov-work-report/2019.txt
   reportdiff sections report.html --year report.html=2022 --format csv
+  reportdiff sections --warnings report.txt   # also the inferred heading scheme (lines with ~)
 """
 
 CSV_COLUMNS = ("year", "level", "path", "heading", "title", "kind", "start", "end", "raw_start", "raw_end", "chars", "warnings")
@@ -37,19 +39,34 @@ def rows(report: Report) -> list[tuple[object, ...]]:
     return out
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """``text`` with control characters (and line or bidi controls) shown as
+    ``\\xNN`` escapes, so report text cannot drive the terminal.
+
+    >>> safe("a\x1b[31mb\tc")
+    'a\\x1b[31mb c'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " ").replace("\n", " "))
+
+
 def render_text(reports: list[Report], show_warnings: bool) -> str:
     lines = []
     for r in reports:
-        lines.append(f"{r.year}  {r.path}  ({r.document.encoding}, {len(r.text)} characters)"
-                     + (f"  {r.title}" if r.title else ""))
+        lines.append(safe(f"{r.year}  {r.path}  ({r.document.encoding}, {len(r.text)} characters)"
+                          + (f"  {r.title}" if r.title else "")))
         for w in r.document.warnings:
-            lines.append(f"  ! {w}")
+            lines.append(f"  ! {safe(w)}")
+        if show_warnings:
+            lines.extend(f"  ~ {safe(w)}" for w in r.root.warnings)
         for s in r.sections():
-            label = s.heading.strip() if s.heading else f"[{s.title}]"
+            label = safe(s.heading.strip() if s.heading else f"[{s.title}]")
             flag = "  !" if s.warnings else ""
-            lines.append(f"{'  ' * s.level}{s.level} {s.path:<12} {label}  ({len(s.span)}){flag}")
+            lines.append(f"{'  ' * s.level}{s.level} {safe(s.path):<12} {label}  ({len(s.span)}){flag}")
             if show_warnings:
-                lines.extend(f"{'  ' * s.level}    ! {w}" for w in s.warnings)
+                lines.extend(f"{'  ' * s.level}    ! {safe(w)}" for w in s.warnings)
         n_warn = sum(len(s.warnings) for s in r.sections())
         if n_warn and not show_warnings:
             lines.append(f"  ({n_warn} warning(s) on doubtful boundaries: add --warnings to list them)")

@@ -26,6 +26,7 @@ headings (so ``General`` under ``Item 1. Business`` is one level deeper).
 
 from __future__ import annotations
 
+import enum
 import re
 import statistics
 from typing import NamedTuple
@@ -33,7 +34,24 @@ from typing import NamedTuple
 from reportdiff._parse.candidate import Candidate
 from reportdiff._text import iter_lines
 
-__all__ = ["english_candidates"]
+__all__ = ["EnglishScheme", "english_candidates"]
+
+
+class EnglishScheme(enum.StrEnum):
+    """Names of the English heading schemes (:attr:`reportdiff.model.Section.scheme`)."""
+
+    PART = "part"
+    ITEM = "item"
+    DECIMAL = "decimal"
+    ARABIC = "arabic-dot"
+    ROMAN = "roman"
+    LETTER = "letter"
+    CAPS = "en-caps"
+    """An ALL CAPS title line."""
+    TITLE = "en-title"
+    """A Title Case line."""
+    CENTRED = "en-centred"
+    """A centred title line: a part."""
 
 _MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"(?:```|~~~)")
@@ -45,7 +63,15 @@ _NUMBERED = re.compile(
 _SMALL = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off"}
     | {"on", "onto", "or", "per", "than", "the", "to", "up", "upon", "via", "vs", "with", "without"}
+    # prepositions, possessives and function words that headings also leave lower-case
+    | {"about", "across", "after", "against", "among", "before", "between", "beyond", "over"}
+    | {"outside", "through", "towards", "toward", "under", "within", "our", "its", "their"}
+    | {"that", "is", "are", "be", "not"}
 )
+# A parenthesised subtitle, which may be in sentence case: ``Float (what it costs us)``.
+_SUBTITLE = re.compile(r"\s*\([^()]*\)\s*")
+_SPACES = re.compile(r"\s{2,}")
+_QUOTES = "\"“'‘"
 _WORD = re.compile(r"[^\W\d_][\w’'&.-]*|\d[\w,.%$]*")
 _TABLE_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\S")
@@ -94,17 +120,34 @@ class _Line(NamedTuple):
     indent: int
     """Leading whitespace, in characters."""
     text: str
-    """The line without leading and trailing whitespace."""
+    """The line without leading and trailing whitespace (wide gaps made one
+    space when the document's prose is full of them)."""
+    length: int
+    """Length of the line without leading and trailing whitespace, as in the text."""
+
+
+#: Prose lines at least this long are sampled for wide gaps.
+PROSE_SAMPLE = 60
+#: When this share of prose lines hold wide gaps, gaps are layout noise, not table columns.
+NOISY_GAPS = 0.2
 
 
 def _split(text: str, start: int) -> list[_Line]:
-    """The lines of ``text`` from offset ``start``."""
-    out: list[_Line] = []
+    """The lines of ``text`` from offset ``start``.
+
+    A document decision: when many prose lines (long, ending a sentence) hold
+    runs of spaces, the runs are extraction noise, and are read as one space
+    (so a heading or a paragraph with a gap is not a table row).
+    """
+    raw_lines: list[tuple[int, int, int, str]] = []
     for pos, e in iter_lines(text, start):
         raw = text[pos:e]
         body = raw.lstrip()
-        out.append(_Line(pos, e, len(raw) - len(body), body.rstrip()))
-    return out
+        raw_lines.append((pos, e, len(raw) - len(body), body.rstrip()))
+    prose = [b for *_, b in raw_lines if len(b) >= PROSE_SAMPLE and _SENTENCE_END.search(b)]
+    gappy = sum(1 for b in prose if _TABLE_GAP.search(b))
+    noisy = bool(prose) and gappy >= NOISY_GAPS * len(prose)
+    return [_Line(p, e, i, _SPACES.sub(" ", b) if noisy else b, len(b)) for p, e, i, b in raw_lines]
 
 
 def _is_page_number(s: str) -> bool:
@@ -137,9 +180,14 @@ def _is_title(s: str) -> bool:
     >>> _is_title("A power lunch, Berkshire-style"), _is_title("To the Shareholders of Berkshire Hathaway Inc.:")
     (False, False)
     """
-    if not s or len(s) > MAX_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—(\"“'‘[":
+    if not s or len(s) > MAX_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—([":
         return False
     if _TABLE_GAP.search(s) or _DOT_LEADER.search(s):
+        return False
+    s = _SUBTITLE.sub(" ", s).strip() or s
+    if s[0] in _QUOTES:
+        s = s[1:].lstrip()
+    if not s:
         return False
     words = _WORD.findall(s)
     lettered = [w for w in words if any(ch.isalpha() for ch in w)]
@@ -171,9 +219,9 @@ def _is_signature(ln: _Line, prev: _Line | None) -> bool:
 
 def _next_text(lines: list[_Line], k: int) -> _Line | None:
     """The first non-blank line after line ``k``, or None."""
-    for ln in lines[k + 1 :]:
-        if ln.text:
-            return ln
+    for j in range(k + 1, len(lines)):
+        if lines[j].text:
+            return lines[j]
     return None
 
 
@@ -195,10 +243,30 @@ def _standalone(lines: list[_Line], k: int) -> bool:
     return nxt.indent != ln.indent and not _is_table_row(nxt) and not _is_page_number(nxt.text)
 
 
+_UNITS_LINE = re.compile(r"\([^()]{1,40}\)")
+
+
 def _is_caption(lines: list[_Line], k: int) -> bool:
-    """True when the next text line is a table row: line ``k`` is its caption."""
-    nxt = _next_text(lines, k)
-    return nxt is not None and _is_table_row(nxt)
+    """True when line ``k`` is a table's caption: the next text line is a
+    table row, or a units line such as ``(in millions)`` (a short line in
+    brackets) with a table row or another caption line after it."""
+    j = _next_index(lines, k)
+    if j is None:
+        return False
+    if _is_table_row(lines[j]):
+        return True
+    if _UNITS_LINE.fullmatch(lines[j].text):
+        after = _next_index(lines, j)
+        return after is None or _is_table_row(lines[after]) or not _SENTENCE_END.search(lines[after].text)
+    return False
+
+
+def _next_index(lines: list[_Line], k: int) -> int | None:
+    """Index of the first non-blank line after line ``k``, or None."""
+    for j in range(k + 1, len(lines)):
+        if lines[j].text:
+            return j
+    return None
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -213,21 +281,21 @@ def _roman(s: str) -> int:
     return total
 
 
-def _numbered_scheme(tok: str) -> tuple[str, int | None]:
+def _numbered_scheme(tok: str) -> tuple[EnglishScheme, int | None]:
     """The scheme and ordinal of a numbering token (``Item 1A.`` → item, None)."""
     core = re.sub(r"^(?i:item|part)\s+|[.:]$", "", tok)
-    if tok[:4].lower() in ("part", "item"):
-        scheme = tok[:4].lower()
+    if tok[:4].lower() in (EnglishScheme.PART, EnglishScheme.ITEM):
+        scheme = EnglishScheme(tok[:4].lower())
         if core.isdigit():
             return scheme, int(core)
         return scheme, _roman(core) if re.fullmatch("[IVX]+", core) else None
     if re.match(r"\d+\.\d", tok):
-        return "decimal", int(core.rstrip(".").split(".")[-1])
+        return EnglishScheme.DECIMAL, int(core.rstrip(".").split(".")[-1])
     if tok[0].isdigit():
-        return "arabic-dot", int(core)
+        return EnglishScheme.ARABIC, int(core)
     if re.fullmatch(r"[IVX]+", core):
-        return "roman", _roman(core)
-    return "letter", ord(core) - ord("A") + 1
+        return EnglishScheme.ROMAN, _roman(core)
+    return EnglishScheme.LETTER, ord(core) - ord("A") + 1
 
 
 def _paragraph_indent(lines: list[_Line]) -> float:
@@ -279,7 +347,7 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
         if in_fence:
             continue
         hs = ln.start + ln.indent
-        he = hs + len(s)
+        he = hs + ln.length
         m = _MD.fullmatch(s)
         if m and ln.indent <= FLUSH_INDENT:
             c = Candidate(
@@ -305,11 +373,11 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
             tok = m.group(1)
             scheme, ordinal = _numbered_scheme(tok)
             title = s[m.end() :].strip()
-            if title or scheme == "part":
+            if title or scheme is EnglishScheme.PART:
                 out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title))
             continue
         if _is_title(s) and not _is_caption(lines, k):
-            scheme = "en-caps" if s.upper() == s else "en-title"
+            scheme = EnglishScheme.CAPS if s.upper() == s else EnglishScheme.TITLE
             c = Candidate(hs, he, ln.end, "", scheme, None, s)
             titles.append((c, _is_centred(ln, paragraph_indent)))
             out.append(c)
@@ -338,12 +406,12 @@ def _rank_titles(out: list[Candidate], titles: list[tuple[Candidate, bool]]) -> 
         first_part = centred[0].start
         for c, cen in titles:
             if cen:
-                new[c.start] = attrs.evolve(c, scheme="en-centred", rank=1)
+                new[c.start] = attrs.evolve(c, scheme=EnglishScheme.CENTRED, rank=1)
             else:
                 new[c.start] = attrs.evolve(
-                    c, scheme="en-title", rank=1 if c.start < first_part else 2
+                    c, scheme=EnglishScheme.TITLE, rank=1 if c.start < first_part else 2
                 )
-    elif titles[0][0].scheme != "en-caps":
+    elif titles[0][0].scheme != EnglishScheme.CAPS:
         for c, _ in titles:
-            new[c.start] = attrs.evolve(c, scheme="en-title")
+            new[c.start] = attrs.evolve(c, scheme=EnglishScheme.TITLE)
     return [new.get(c.start, c) if not c.number else c for c in out]

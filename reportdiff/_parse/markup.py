@@ -1,0 +1,107 @@
+"""Markup is structure: headings the source marks, as ranked candidates.
+
+Two sources, both language-independent:
+
+* :attr:`reportdiff.model.Document.markup_headings`, filled by the loader
+  from HTML ``<h1>``–``<h6>``, Markdown ``#`` and DOCX heading styles;
+* Markdown ATX headings (``## 一、总体要求``) found in the text itself,
+  outside fenced code blocks, for text the loader read as plain text.
+
+A numbering token at the start of a marked heading (``一、``, ``（二）``) is
+kept as the section's number; the level is the marked level, made dense
+(``<h2>``/``<h4>`` only → levels 1 and 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reportdiff._parse.candidate import Candidate
+from reportdiff._parse.chinese import strip_title
+from reportdiff._parse.schemes import Scheme
+from reportdiff._text import iter_lines
+from reportdiff.model import MarkupHeading
+
+__all__ = ["is_flat", "markdown_candidates", "markup_candidates"]
+
+_MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"[ ]{0,3}(?:```|~~~)")
+#: A Markdown heading indented more than this is code, not a heading.
+MAX_MD_INDENT = 3
+
+
+def _number(title: str, schemes: Sequence[Scheme]) -> tuple[str, int | None, str]:
+    """The numbering token at the start of ``title``, its value, and the rest."""
+    for sch in schemes:
+        m = sch.pattern.match(title)
+        if m and title[m.end() :].strip():
+            tok = m.group().rstrip()
+            return tok, sch.value(tok), strip_title(title, m.group())
+    return "", None, title.strip()
+
+
+def _dense(levels: Sequence[int]) -> dict[int, int]:
+    return {lv: k for k, lv in enumerate(sorted(set(levels)), start=1)}
+
+
+def is_flat(headings: Sequence[MarkupHeading]) -> bool:
+    """True when marked headings give no hierarchy worth using (at most one heading, or one level only)."""
+    return len(headings) < 2 or len({h.level for h in headings}) < 2
+
+
+def markup_candidates(text: str, headings: Sequence[MarkupHeading], schemes: Sequence[Scheme]) -> list[Candidate]:
+    """Ranked candidates of the headings the source marked.
+
+    >>> from reportdiff.model import Span
+    >>> t = "一、总体\\n正文\\n（一）目标\\n"
+    >>> [(c.number, c.rank) for c in markup_candidates(t, [MarkupHeading(Span(0, 4), 2), MarkupHeading(Span(8, 13), 3)], ())]
+    [('', 1), ('', 2)]
+    """
+    dense = _dense([h.level for h in headings])
+    out = []
+    for h in sorted(headings, key=lambda h: h.span.start):
+        raw = text[h.span.start : h.span.end]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body:
+            continue
+        m = _MD.fullmatch(body)
+        title = m.group(2) if m else body
+        number, ordinal, clean = _number(title, schemes)
+        le = text.find("\n", h.span.end)
+        s = h.span.start + lead
+        out.append(Candidate(s, s + len(body), len(text) if le < 0 else le, number,
+                             f"h{h.level}", ordinal, clean, rank=dense[h.level]))
+    return out
+
+
+def markdown_candidates(text: str, start: int, schemes: Sequence[Scheme]) -> list[Candidate]:
+    """Markdown ATX headings of ``text`` from ``start``, ranked by ``#`` count.
+
+    >>> [(c.number, c.title, c.rank) for c in markdown_candidates("## 一、总体要求\\n\\n正文。\\n", 0, ())]
+    [('', '一、总体要求', 1)]
+    """
+    found: list[tuple[int, int, int, str]] = []
+    in_fence = False
+    for ls, le in iter_lines(text, start):
+        line = text[ls:le]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        body = line.lstrip()
+        indent = len(line) - len(body)
+        if in_fence or indent > MAX_MD_INDENT:
+            continue
+        m = _MD.fullmatch(body.rstrip())
+        if m:
+            found.append((ls + indent, ls + indent + len(body.rstrip()), le, m.group()))
+    levels = [len(_MD.fullmatch(g).group(1)) for *_, g in found]  # type: ignore[union-attr]
+    dense = _dense(levels)
+    out = []
+    for (s, e, le, g), lv in zip(found, levels, strict=True):
+        m = _MD.fullmatch(g)
+        assert m is not None
+        number, ordinal, clean = _number(m.group(2), schemes)
+        out.append(Candidate(s, e, le, number, f"md{lv}", ordinal, clean, rank=dense[lv]))
+    return out
