@@ -134,7 +134,10 @@ def test_generated_numbered_paragraphs_are_body_and_titles_are_sections(doc: tup
     numbered_paras = [s for s in r.sections() if s.scheme == "arabic-dot"]
     assert [] == numbered_paras
     found = [s.title for s in r.sections() if s.scheme == "cn-title"]
-    assert set(found) <= set(titles)
+    assert titles == found
+    raw = r.document.raw_text
+    for s in r.sections():
+        assert s.heading.strip() in raw[s.raw_span.start : s.raw_span.end]
 
 
 @st.composite
@@ -217,3 +220,37 @@ def test_numbered_heading_broken_at_an_unclosed_bracket_is_joined() -> None:
     first = next(s for s in r.sections() if s.number)
     assert ("一、关于《中华人民共和国\n民法典》的说明", "关于《中华人民共和国民法典》的说明") == (first.heading, first.title)
     assert r.text == r.root.text()
+
+
+@st.composite
+def _titled_docs(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
+    """一、 chapters with unnumbered sub-titles (no paragraph numbering), each over long paragraphs."""
+    lines = ["2020年报告"]
+    want: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for c in range(draw(st.integers(1, 3))):
+        h = f"{'一二三'[c]}、{draw(_word)}"
+        lines.append(h)
+        want.append((1, h))
+        lines.append(draw(_sentence))
+        for _ in range(draw(st.integers(2, 3))):
+            t = draw(_word)
+            if t in seen:
+                continue
+            seen.add(t)
+            lines.append(t)
+            want.append((2, t))
+            lines += [draw(_sentence) for _ in range(draw(st.integers(1, 2)))]
+    return "\n\n".join(lines) + "\n", want
+
+
+@settings(max_examples=40, deadline=None)
+@given(_titled_docs())
+def test_generated_unnumbered_sub_headings_nest_under_their_chapter(doc: tuple[str, list[tuple[int, str]]]) -> None:
+    text, want = doc
+    if sum(1 for lv, _ in want if lv == 2) < 2:
+        want = [w for w in want if w[0] == 1]  # one title line alone is too weak to take
+    r = _parse(text)
+    assert r.text == r.root.text()
+    _lossless(r.root, r.text)
+    assert want == [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
