@@ -254,3 +254,11 @@ def test_generated_unnumbered_sub_headings_nest_under_their_chapter(doc: tuple[s
     assert r.text == r.root.text()
     _lossless(r.root, r.text)
     assert want == [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+def test_a_heading_that_cleaning_joined_with_the_next_title_line_is_split() -> None:
+    r = read_report(HKPA / "2003.txt")
+    chapter = next(s for s in r.sections() if s.scheme == "tiangan" and s.ordinal == 2)
+    assert "乙、同舟共济  迎接挑战" == chapter.heading
+    assert ["正视困难", "剖析原因"] == [c.heading for c in chapter.children][:2]
+    assert r.text == r.root.text()
