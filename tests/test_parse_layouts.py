@@ -262,3 +262,13 @@ def test_a_heading_that_cleaning_joined_with_the_next_title_line_is_split() -> N
     assert "乙、同舟共济  迎接挑战" == chapter.heading
     assert ["正视困难", "剖析原因"] == [c.heading for c in chapter.children][:2]
     assert r.text == r.root.text()
+
+
+def test_title_parts_with_a_numbered_series_inside_and_a_closing_title() -> None:
+    p = "我们推进改革发展，取得了新的成绩，各项工作都有新的进展，人民生活继续改善。"
+    text = "\n\n".join(["2020年报告", "引言", p, "工作计划", p, "一、发展经济", p, "产业升级", p, "科技创新", p,
+                       "二、改善民生", p, p, "结论", p]) + "\n"
+    r = _parse(text)
+    got = [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+    assert [(1, "引言"), (1, "工作计划"), (2, "一、发展经济"), (3, "产业升级"), (3, "科技创新"),
+            (2, "二、改善民生"), (1, "结论")] == got

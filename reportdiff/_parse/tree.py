@@ -266,6 +266,10 @@ def _place_title(stack: list[_Node], cands: list[Candidate], i: int, nxt: int) -
         last_title = nxt == i + 1
         closes = (series_ends and last_title and parent.kind is not SectionKind.ROOT
                   and (x.paragraphs > 0 or bool(x.children)) and parent.count_of.get(x.scheme, 0) >= 2)
+        if closes and parent.is_title:
+            # The series lived inside a title part: leaving it returns to that part's level.
+            del stack[depth - 1 :]
+            return parent.level, False
         if gap or closes:
             del stack[depth:]
             return x.level, gap
