@@ -272,3 +272,8 @@ def test_title_parts_with_a_numbered_series_inside_and_a_closing_title() -> None
     got = [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
     assert [(1, "引言"), (1, "工作计划"), (2, "一、发展经济"), (3, "产业升级"), (3, "科技创新"),
             (2, "二、改善民生"), (1, "结论")] == got
+
+
+def test_ordinal_word_list_items_with_clauses_are_body() -> None:
+    r = _parse("标题\n\n一、任务\n\n我们要做三件事：\n\n第一，制定政策，协助建立设施；\n\n第二，鼓励使用。\n\n二、其他\n\n正文。\n")
+    assert ["一、任务", "二、其他"] == [s.heading for s in r.sections() if s.kind is not SectionKind.BLOCK]

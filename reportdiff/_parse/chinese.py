@@ -31,6 +31,7 @@ INDENT = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]*")
 MAX_INLINE_HEADING = 80
 #: A line with no sentence end longer than this is a paragraph, not a heading.
 MAX_LINE_HEADING = 60
+_CLAUSE = re.compile(r"[，,；;。：:]")
 _TRAILING = re.compile(r"[。．.！!？?；;：:，,、\s]+$")
 
 
@@ -98,6 +99,8 @@ def _candidate(text: str, ls: int, le: int, schemes: Sequence[Scheme]) -> Candid
         standalone = sch.standalone_only or not token.strip() or token[-1].isspace()
         if standalone and (len(line) > MAX_LINE_HEADING or inline):
             return None
+        if sch.standalone_only and _CLAUSE.search(rest):
+            return None  # ``第一，制定政策，协助……；``: an item of a list in running text
         token = token.rstrip()
         warnings: list[str] = []
         if sm is not None and inline:
