@@ -41,12 +41,13 @@ def norm(s: str) -> str:
 
 
 def test_markdown_headings_take_their_level_from_the_hash_count() -> None:
+    """The ``#`` markers give the level; they are not a numbering token (``number`` stays empty)."""
     text = "# Annual Report\n\nIntro.\n\n## Results\n\nText.\n\n### Detail\n\nMore.\n\n## Outlook ##\n\nEnd.\n"
     assert [
-        ("#", 1, "Annual Report"),
-        ("##", 2, "Results"),
-        ("###", 3, "Detail"),
-        ("##", 2, "Outlook"),
+        ("", 1, "Annual Report"),
+        ("", 2, "Results"),
+        ("", 3, "Detail"),
+        ("", 2, "Outlook"),
     ] == [(c.number, c.rank, c.title) for c in english_candidates(text)]
     assert [
         (1, "# Annual Report"),
@@ -302,3 +303,21 @@ def test_wide_gaps_inside_prose_are_noise_and_do_not_make_table_rows() -> None:
     para = f"2. The economy grew{gap}strongly this year, and we expect{gap}growth to continue next year as well."
     text = "\n\n".join(["Economic Outlook", para, f"Public{gap}Finances", para.replace("2.", "3."), para.replace("2.", "4.")]) + "\n"
     assert ["Economic Outlook", "Public Finances"] == titles(text)
+
+
+def test_chart_labels_and_brand_words() -> None:
+    text = f"Chart 5\n\n{BODY}\n\niBond\n\n{BODY}\n"
+    assert ["iBond"] == titles(text)
+
+
+def test_short_numbered_lines_of_a_paragraph_numbered_speech_are_paragraphs() -> None:
+    long = "We will keep public spending in line with the growth of the economy over the years ahead, as in the past."
+    paras = [f"{k}. The Spirit of Hong Kong" if k == 6 else f"{k}. {long}" for k in range(1, 13)]
+    text = "Introduction\n\n" + "\n\n".join(paras) + "\n"
+    got = [c for c in english_candidates(text) if c.number]
+    assert [] == got
+
+
+def test_a_gap_inside_a_long_paragraph_does_not_make_it_a_table_row() -> None:
+    para = "We expect growth. " * 8 + "It was    2 per cent." + " More text follows here." * 4
+    assert ["Current Position and Estimates for 2010-11"] == titles(f"Current Position and Estimates for 2010-11\n\n{para}\n")

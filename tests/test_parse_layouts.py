@@ -134,7 +134,10 @@ def test_generated_numbered_paragraphs_are_body_and_titles_are_sections(doc: tup
     numbered_paras = [s for s in r.sections() if s.scheme == "arabic-dot"]
     assert [] == numbered_paras
     found = [s.title for s in r.sections() if s.scheme == "cn-title"]
-    assert set(found) <= set(titles)
+    assert titles == found
+    raw = r.document.raw_text
+    for s in r.sections():
+        assert s.heading.strip() in raw[s.raw_span.start : s.raw_span.end]
 
 
 @st.composite
@@ -217,3 +220,60 @@ def test_numbered_heading_broken_at_an_unclosed_bracket_is_joined() -> None:
     first = next(s for s in r.sections() if s.number)
     assert ("一、关于《中华人民共和国\n民法典》的说明", "关于《中华人民共和国民法典》的说明") == (first.heading, first.title)
     assert r.text == r.root.text()
+
+
+@st.composite
+def _titled_docs(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
+    """一、 chapters with unnumbered sub-titles (no paragraph numbering), each over long paragraphs."""
+    lines = ["2020年报告"]
+    want: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for c in range(draw(st.integers(1, 3))):
+        h = f"{'一二三'[c]}、{draw(_word)}"
+        lines.append(h)
+        want.append((1, h))
+        lines.append(draw(_sentence))
+        for _ in range(draw(st.integers(2, 3))):
+            t = draw(_word)
+            if t in seen:
+                continue
+            seen.add(t)
+            lines.append(t)
+            want.append((2, t))
+            lines += [draw(_sentence) for _ in range(draw(st.integers(1, 2)))]
+    return "\n\n".join(lines) + "\n", want
+
+
+@settings(max_examples=40, deadline=None)
+@given(_titled_docs())
+def test_generated_unnumbered_sub_headings_nest_under_their_chapter(doc: tuple[str, list[tuple[int, str]]]) -> None:
+    text, want = doc
+    if sum(1 for lv, _ in want if lv == 2) < 2:
+        want = [w for w in want if w[0] == 1]  # one title line alone is too weak to take
+    r = _parse(text)
+    assert r.text == r.root.text()
+    _lossless(r.root, r.text)
+    assert want == [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+def test_a_heading_that_cleaning_joined_with_the_next_title_line_is_split() -> None:
+    r = read_report(HKPA / "2003.txt")
+    chapter = next(s for s in r.sections() if s.scheme == "tiangan" and s.ordinal == 2)
+    assert "乙、同舟共济  迎接挑战" == chapter.heading
+    assert ["正视困难", "剖析原因"] == [c.heading for c in chapter.children][:2]
+    assert r.text == r.root.text()
+
+
+def test_title_parts_with_a_numbered_series_inside_and_a_closing_title() -> None:
+    p = "我们推进改革发展，取得了新的成绩，各项工作都有新的进展，人民生活继续改善。"
+    text = "\n\n".join(["2020年报告", "引言", p, "工作计划", p, "一、发展经济", p, "产业升级", p, "科技创新", p,
+                       "二、改善民生", p, p, "结论", p]) + "\n"
+    r = _parse(text)
+    got = [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+    assert [(1, "引言"), (1, "工作计划"), (2, "一、发展经济"), (3, "产业升级"), (3, "科技创新"),
+            (2, "二、改善民生"), (1, "结论")] == got
+
+
+def test_ordinal_word_list_items_with_clauses_are_body() -> None:
+    r = _parse("标题\n\n一、任务\n\n我们要做三件事：\n\n第一，制定政策，协助建立设施；\n\n第二，鼓励使用。\n\n二、其他\n\n正文。\n")
+    assert ["一、任务", "二、其他"] == [s.heading for s in r.sections() if s.kind is not SectionKind.BLOCK]

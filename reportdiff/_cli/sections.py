@@ -39,15 +39,16 @@ def rows(report: Report) -> list[tuple[object, ...]]:
     return out
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]")
 
 
 def safe(text: str) -> str:
-    """``text`` with control characters (and line or bidi controls) shown as
-    ``\\xNN`` escapes, so report text cannot drive the terminal.
+    r"""``text`` with control characters (and line or bidi controls) shown as
+    ``\xNN`` escapes, tabs and line breaks as spaces, so report text cannot
+    drive the terminal.
 
-    >>> safe("a\x1b[31mb\tc")
-    'a\\x1b[31mb c'
+    >>> print(safe("a\x1b[31mb" + chr(9) + "c"))
+    a\x1b[31mb c
     """
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " ").replace("\n", " "))
 
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         text = csv_text(CSV_COLUMNS, [row for r in reports for row in rows(r)])
     elif args.format == "json":
         text = json.dumps([{"year": r.year, "path": r.path, "title": r.title, "encoding": r.document.encoding,
-                            "warnings": list(r.document.warnings),
+                            "warnings": list(r.document.warnings), "scheme": list(r.root.warnings),
                             "sections": [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows(r)]}
                            for r in reports], ensure_ascii=False, indent=2)
     else:

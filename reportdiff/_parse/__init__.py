@@ -33,6 +33,7 @@ from reportdiff._parse.layout import (
     paragraph_schemes,
     recover_first,
     split_glued,
+    split_joined,
     title_candidates,
 )
 from reportdiff._parse.markup import is_flat, markdown_candidates, markup_candidates
@@ -74,11 +75,11 @@ def _decide(doc: Document, start: int, schemes: Sequence[Scheme]) -> tuple[list[
     cands, repeats = drop_repeats(chinese_candidates(text, start=start, schemes=schemes))
     paragraphs = paragraph_schemes(cands)
     para = [c for c in cands if c.scheme in paragraphs]
-    cands = split_glued([c for c in cands if c.scheme not in paragraphs], para, text)
+    cands, split_off = split_joined(doc, split_glued([c for c in cands if c.scheme not in paragraphs], para, text))
     cands = sorted([*cands, *recover_first(text, start, cands, schemes)], key=lambda c: c.start)
     kept_at = sorted(c.start for c in cands)
     titles = title_candidates(text, start, cands, paragraphs=para)
-    titles = [t for t in titles if not _holds_any(kept_at, t.start, t.line_end)]
+    titles = [t for t in titles if not _holds_any(kept_at, t.start, t.line_end)] + split_off
     merged, repeats2 = drop_repeats(sorted([*cands, *titles], key=lambda c: c.start))
     return merged, paragraphs, notes + repeats + repeats2
 

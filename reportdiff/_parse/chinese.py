@@ -23,7 +23,7 @@ from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.schemes import SCHEMES, Scheme
 from reportdiff._text import iter_lines
 
-__all__ = ["INDENT", "MAX_INLINE_HEADING", "MAX_LINE_HEADING", "SENTENCE_END", "chinese_candidates", "line_start"]
+__all__ = ["INDENT", "MAX_INLINE_HEADING", "MAX_LINE_HEADING", "SENTENCE_END", "chinese_candidates", "line_start", "strip_title", "unclosed"]
 
 SENTENCE_END = re.compile(r"[。！？!?]")
 INDENT = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]*")
@@ -31,6 +31,7 @@ INDENT = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]*")
 MAX_INLINE_HEADING = 80
 #: A line with no sentence end longer than this is a paragraph, not a heading.
 MAX_LINE_HEADING = 60
+_CLAUSE = re.compile(r"[，,；;。：:]")
 _TRAILING = re.compile(r"[。．.！!？?；;：:，,、\s]+$")
 
 
@@ -48,7 +49,7 @@ def strip_title(heading: str, number: str) -> str:
 _PAIRS = {"《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "“": "”", "〈": "〉"}
 
 
-def _unclosed(s: str) -> str:
+def unclosed(s: str) -> str:
     """The closing bracket ``s`` still owes (``一、关于《决定`` → ``》``), or empty."""
     owed: list[str] = []
     for ch in s:
@@ -64,7 +65,7 @@ def _join_broken(text: str, c: Candidate) -> Candidate:
     next line, is joined with that line (the source broke it)."""
     if c.end != c.start + len(text[c.start : c.line_end].rstrip()):
         return c
-    owed = _unclosed(text[c.start : c.end])
+    owed = unclosed(text[c.start : c.end])
     if not owed or c.line_end >= len(text):
         return c
     ns = line_start(text, c.line_end + 1)
@@ -98,6 +99,8 @@ def _candidate(text: str, ls: int, le: int, schemes: Sequence[Scheme]) -> Candid
         standalone = sch.standalone_only or not token.strip() or token[-1].isspace()
         if standalone and (len(line) > MAX_LINE_HEADING or inline):
             return None
+        if sch.standalone_only and _CLAUSE.search(rest):
+            return None  # ``第一，制定政策，协助……；``: an item of a list in running text
         token = token.rstrip()
         warnings: list[str] = []
         if sm is not None and inline:

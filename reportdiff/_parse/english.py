@@ -3,9 +3,9 @@
 Three kinds of heading are found, all by layout and form, never by the
 wording of a particular document:
 
-* Markdown ``#`` headings (outside fenced code blocks), ranked by their
-  ``#`` count.  When a document marks headings this way, only these are
-  taken (a numbered line there is a list item).
+* Markdown ``#`` headings (by :func:`reportdiff._parse.markup.markdown_candidates`),
+  ranked by their ``#`` count.  When a document marks headings this way,
+  only these are taken (a numbered line there is a list item).
 * Numbered headings standing on a line of their own: ``1.``, ``1.1``,
   ``I.``, ``A.``, ``Item 1A.``, ``Part II``.
 * Title lines: a short line in Title Case or ALL CAPS that stands alone as a
@@ -13,7 +13,9 @@ wording of a particular document:
   (``Insurance``, ``The Annual Meeting``).
 
 A line is *not* a heading when it is a page number, a table row or a table's
-caption (the next line is a table row), a signature (``Warren E. Buffett``,
+caption (the next line is a table row, or a units line such as
+``(in millions)``), a chart's label (``Chart 5``), a numbered paragraph of a
+document that numbers its paragraphs, a signature (``Warren E. Buffett``,
 the role line under it), a memo header (``From: …``), or a salutation or any
 other line ending in ``.``, ``,``, ``;`` or ``:``.
 
@@ -26,12 +28,14 @@ headings (so ``General`` under ``Item 1. Business`` is one level deeper).
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 import statistics
 from typing import NamedTuple
 
 from reportdiff._parse.candidate import Candidate
+from reportdiff._parse.markup import markdown_candidates
 from reportdiff._text import iter_lines
 
 __all__ = ["EnglishScheme", "english_candidates"]
@@ -53,8 +57,7 @@ class EnglishScheme(enum.StrEnum):
     CENTRED = "en-centred"
     """A centred title line: a part."""
 
-_MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"(?:```|~~~)")
+_PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})\.")
 _NUMBERED = re.compile(
     r"((?i:item)\s+\d{1,2}[A-Z]?[.:]?|(?i:part)\s+(?:[IVX]{1,5}|\d{1,2})[.:]?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)"
     r"(?:[ \t]+(?:[-–—:][ \t]*)?(?=[A-Z0-9“\"'‘])|[ \t]*$)"
@@ -70,6 +73,7 @@ _SMALL = frozenset(
 )
 # A parenthesised subtitle, which may be in sentence case: ``Float (what it costs us)``.
 _SUBTITLE = re.compile(r"\s*\([^()]*\)\s*")
+_CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")  # a brand word such as ``iBond``, ``eBay``
 _SPACES = re.compile(r"\s{2,}")
 _QUOTES = "\"“'‘"
 _WORD = re.compile(r"[^\W\d_][\w’'&.-]*|\d[\w,.%$]*")
@@ -104,6 +108,8 @@ _SENTENCE_END = re.compile(r"[.!?:;][”’\"')\]]*$|[”\")]$")
 #: The longest title line, in characters, and in words.
 MAX_TITLE_CHARS = 100
 MAX_TITLE_WORDS = 16
+#: The longest table row, in characters: a longer line is a paragraph.
+MAX_ROW_CHARS = 200
 #: A line indented at most this much is flush-left.
 FLUSH_INDENT = 3
 #: A line indented at least this much (and twice the paragraph indent) is centred.
@@ -158,9 +164,10 @@ def _is_page_number(s: str) -> bool:
 def _is_table_row(ln: _Line) -> bool:
     """A row of a table: columns apart by 3+ spaces, dot leaders, or figures only."""
     s = ln.text
-    return bool(s) and bool(
-        _TABLE_GAP.search(s) or _DOT_LEADER.search(s) or _NUMERIC_ROW.fullmatch(s)
-    )
+    if not s or _NUMERIC_ROW.fullmatch(s):
+        return bool(s)
+    # A gap or a run of dots inside a long paragraph is not a column.
+    return len(s) <= MAX_ROW_CHARS and bool(_TABLE_GAP.search(s) or _DOT_LEADER.search(s))
 
 
 def _ends_paragraph(ln: _Line) -> bool:
@@ -193,7 +200,7 @@ def _is_title(s: str) -> bool:
     lettered = [w for w in words if any(ch.isalpha() for ch in w)]
     if not lettered or len(words) > MAX_TITLE_WORDS or sum(len(w) for w in lettered) < 3:
         return False
-    if not (lettered[0][0].isupper() or words[0][0].isdigit()):
+    if not (lettered[0][0].isupper() or words[0][0].isdigit() or _CAMEL.match(lettered[0])):
         return False
     if s.upper() == s:
         return True
@@ -244,6 +251,8 @@ def _standalone(lines: list[_Line], k: int) -> bool:
 
 
 _UNITS_LINE = re.compile(r"\([^()]{1,40}\)")
+# A chart's or table's label: ``Chart 5``, ``Table 3.2``.
+_FIGURE_LABEL = re.compile(r"(?:Chart|Table|Figure|Exhibit|Graph|Box|Appendix|Annex)\s+[\dA-Z][\d.]*", re.IGNORECASE)
 
 
 def _is_caption(lines: list[_Line], k: int) -> bool:
@@ -331,38 +340,23 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
     ['Insurance']
     """
 
+    md = markdown_candidates(text, start, ())
+    if md:
+        return md
     lines = _split(text, start)
     paragraph_indent = _paragraph_indent(lines)
     out: list[Candidate] = []
-    markdown: list[Candidate] = []
     titles: list[tuple[Candidate, bool]] = []  # (candidate, centred)
-    in_fence = False
+    long_numbered: list[tuple[int, int]] = []  # (line start, number) of long numbered paragraphs
     for k, ln in enumerate(lines):
         s = ln.text
         if not s:
             continue
-        if _FENCE.match(s):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+        para = _PARAGRAPH_NUMBER.match(s)
+        if para and len(s) > MAX_TITLE_CHARS:
+            long_numbered.append((ln.start, int(para.group(1))))
         hs = ln.start + ln.indent
         he = hs + ln.length
-        m = _MD.fullmatch(s)
-        if m and ln.indent <= FLUSH_INDENT:
-            c = Candidate(
-                hs,
-                he,
-                ln.end,
-                m.group(1),
-                f"md{len(m.group(1))}",
-                None,
-                m.group(2).strip(),
-                rank=len(m.group(1)),
-            )
-            markdown.append(c)
-            out.append(c)
-            continue
         if not _standalone(lines, k) or _is_table_row(ln) or _is_page_number(s):
             continue
         prev = lines[k - 1] if k > 0 else None
@@ -376,14 +370,36 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
             if title or scheme is EnglishScheme.PART:
                 out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title))
             continue
-        if _is_title(s) and not _is_caption(lines, k):
+        if _is_title(s) and not _is_caption(lines, k) and not _FIGURE_LABEL.fullmatch(s):
             scheme = EnglishScheme.CAPS if s.upper() == s else EnglishScheme.TITLE
             c = Candidate(hs, he, ln.end, "", scheme, None, s)
             titles.append((c, _is_centred(ln, paragraph_indent)))
             out.append(c)
-    if markdown:
-        return markdown
+    out = _drop_numbered_paragraphs(out, long_numbered)
     return _rank_titles(out, titles)
+
+
+#: A document with at least this many long numbered paragraphs numbers its paragraphs.
+MIN_NUMBERED_PARAGRAPHS = 10
+
+
+def _drop_numbered_paragraphs(out: list[Candidate], long_numbered: list[tuple[int, int]]) -> list[Candidate]:
+    """Without the short numbered lines that are paragraphs of the document's
+    paragraph numbering: when it numbers its (long) paragraphs, a short ``5.``
+    line whose number falls between its neighbours' is paragraph 5, not a heading."""
+    if len(long_numbered) < MIN_NUMBERED_PARAGRAPHS:
+        return out
+    starts = [p for p, _ in long_numbered]
+    kept = []
+    for c in out:
+        if c.scheme is EnglishScheme.ARABIC and c.ordinal is not None:
+            k = bisect.bisect_left(starts, c.start)
+            lo = long_numbered[k - 1][1] if k else 0
+            hi = long_numbered[k][1] if k < len(long_numbered) else c.ordinal + 1
+            if lo < c.ordinal < hi:
+                continue
+        kept.append(c)
+    return kept
 
 
 def _rank_titles(out: list[Candidate], titles: list[tuple[Candidate, bool]]) -> list[Candidate]:

@@ -33,11 +33,11 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from reportdiff._parse.candidate import Candidate
-from reportdiff._parse.chinese import SENTENCE_END, line_start
+from reportdiff._parse.chinese import SENTENCE_END, line_start, strip_title, unclosed
 from reportdiff._parse.schemes import Scheme
 from reportdiff._parse.tree import TITLE
 from reportdiff._text import is_cjk, iter_lines, match_key
-from reportdiff.model import Section, SectionKind
+from reportdiff.model import Document, Section, SectionKind
 
 __all__ = [
     "MIN_REPEAT",
@@ -136,6 +136,41 @@ def recover_first(text: str, start: int, cands: list[Candidate], schemes: Sequen
                                      warnings=("the heading is glued to the end of the line before it",)))
                 break
     return sorted(out, key=lambda c: c.start)
+
+
+def split_joined(doc: Document, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Headings that cleaning joined with the next line, split again.
+
+    Cleaning joins a line that does not end a sentence with the next one (a
+    wrapped paragraph).  When a whole-line heading was so joined (its raw text
+    holds a line break), the heading is complete before the break (no bracket
+    left open), and the part after it is a title line, the heading ends at
+    the break and the part after it is a title of its own.
+
+    Returns:
+        The headings (some shortened) and the titles split off.
+    """
+    out, titles = [], []
+    text, raw = doc.text, doc.raw_text
+    for c in cands:
+        if c.end != c.start + len(text[c.start : c.line_end].rstrip()):
+            out.append(c)
+            continue
+        rs, re_ = doc.offsets.to_raw(c.start), doc.offsets.to_raw(c.end)
+        seg = raw[rs:re_]
+        k = seg.find("\n")
+        head = seg[:k].rstrip("\r") if k >= 0 else ""
+        tail = seg[k + 1 :].strip() if k >= 0 else ""
+        cut = c.start + len(head)
+        if (not head or not tail or text[c.start : cut] != head or unclosed(head)
+                or not _is_title_line(tail) or len(tail) > MAX_TITLE or text[cut:c.end].strip() != tail):
+            out.append(c)
+            continue
+        ts = cut + (len(text[cut:c.end]) - len(text[cut:c.end].lstrip()))
+        out.append(attrs.evolve(c, end=cut, title=strip_title(head, c.number),
+                                warnings=(*c.warnings, "split from the next line, which cleaning had joined to it")))
+        titles.append(Candidate(ts, c.end, c.line_end, "", TITLE, None, tail))
+    return out, titles
 
 
 def split_glued(cands: list[Candidate], paragraphs: list[Candidate], text: str) -> list[Candidate]:

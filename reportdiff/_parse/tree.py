@@ -264,8 +264,12 @@ def _place_title(stack: list[_Node], cands: list[Candidate], i: int, nxt: int) -
         # The series ends here: the next numbered heading is of an outer scheme, or there is none.
         series_ends = nn is None or any(s.scheme == nn.scheme for s in stack[1:depth])
         last_title = nxt == i + 1
-        closes = (series_ends and last_title and (x.paragraphs > 0 or bool(x.children))
-                  and parent.count_of.get(x.scheme, 0) >= 2)
+        closes = (series_ends and last_title and parent.kind is not SectionKind.ROOT
+                  and (x.paragraphs > 0 or bool(x.children)) and parent.count_of.get(x.scheme, 0) >= 2)
+        if closes and parent.is_title:
+            # The series lived inside a title part: leaving it returns to that part's level.
+            del stack[depth - 1 :]
+            return parent.level, False
         if gap or closes:
             del stack[depth:]
             return x.level, gap
