@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 
 from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
+from reportdiff._formats import terminal_safe
 from reportdiff.model import Report, SectionKind
 
 HELP = """\
@@ -39,18 +39,14 @@ def rows(report: Report) -> list[tuple[object, ...]]:
     return out
 
 
-_CONTROL = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]")
-
-
 def safe(text: str) -> str:
-    r"""``text`` with control characters (and line or bidi controls) shown as
-    ``\xNN`` escapes, tabs and line breaks as spaces, so report text cannot
-    drive the terminal.
+    r"""``text`` on one line, its control characters shown as escapes (see
+    :func:`reportdiff._formats.terminal_safe`), so report text cannot drive the terminal.
 
     >>> print(safe("a\x1b[31mb" + chr(9) + "c"))
     a\x1b[31mb c
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\t", " ").replace("\n", " "))
+    return terminal_safe(text.replace("\t", " ").replace("\n", " "))
 
 
 def render_text(reports: list[Report], show_warnings: bool) -> str:
