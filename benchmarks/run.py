@@ -4,7 +4,7 @@ Run from the repository root (the worktree's code is what runs: its root is put 
 children's PYTHONPATH)::
 
     python3 benchmarks/run.py                 # everything, medians of 3 runs, 60 s cap per run
-    python3 benchmarks/run.py --quick         # smaller sizes, 1 run, 20 s cap: under ~2 minutes
+    python3 benchmarks/run.py --quick         # smaller sizes, 1 run, 30 s cap: under ~2 minutes
     python3 benchmarks/run.py --only doubling --only indicators --repeat 5 --timeout 120
 
 Every timed command runs as a child process (benchmarks/_child.py): CPU time (user + system)
@@ -59,7 +59,7 @@ The measurements and their floors (``--only NAME``):
     replaced block every heading paired with its best ``ratio`` partner).  Prints the
     growth exponent between sizes (target: near-linear, ~1).
 
-``--quick`` takes 1 run per figure, a 20 s cap, and smaller sizes: ``doubling`` up to 88K,
+``--quick`` takes 1 run per figure, a 30 s cap, and smaller sizes: ``doubling`` up to 88K,
 ``indicators`` 500/1k/2k, ``years`` ``align`` only on 6 and 13 years, ``sections`` 10 and 100.
 
 Exit status 0 whatever the figures (this is a measurement, not a test); 2 on bad arguments.
@@ -341,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=(__doc__ or "").splitlines()[0],
         epilog="The measurements and their floors are described in benchmarks/README.md.",
     )
-    ap.add_argument("--quick", action="store_true", help="smaller sizes, 1 run, 20 s cap")
+    ap.add_argument("--quick", action="store_true", help="smaller sizes, 1 run, 30 s cap")
     ap.add_argument(
         "--only",
         action="append",
@@ -350,11 +350,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"run only this measurement (repeatable): {', '.join(MEASUREMENTS)}",
     )
     ap.add_argument("--repeat", type=int, help="runs per figure, median reported (default 3; 1 with --quick)")
-    ap.add_argument("--timeout", type=float, help="seconds per run before it is killed (default 60; 20 with --quick)")
+    ap.add_argument("--timeout", type=float, help="seconds per run before it is killed (default 60; 30 with --quick)")
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs and print where")
     args = ap.parse_args(argv)
     repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
-    timeout = args.timeout if args.timeout is not None else (20.0 if args.quick else 60.0)
+    timeout = args.timeout if args.timeout is not None else (30.0 if args.quick else 60.0)
     if repeat < 1 or timeout <= 0:
         ap.error("--repeat must be ≥ 1 and --timeout > 0")
     tmp = Path(tempfile.mkdtemp(prefix="reportdiff-bench-"))
