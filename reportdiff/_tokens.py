@@ -30,6 +30,7 @@ __all__ = [
     "default_segmenter",
     "number_family",
     "numbers",
+    "pieces",
     "sentences",
     "terms",
     "tokenize",
@@ -84,7 +85,6 @@ _SENTENCE_RE = re.compile(
     rf"\s+|[^\n]+?(?:[{ENDS}]+[{CLOSERS}]*|\.+[{CLOSERS}]*(?=\s+(?![a-z0-9])|\s*$)|(?=\n)|$)"
 )
 _TERM_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<cjk>[{CJK}]+)|[^\W\d_{CJK}]+")
-_CONTENT_RE = re.compile(rf"{NUMBER_PATTERN}|[{CJK}]|[^\W\d_{CJK}]+")
 
 
 def char_segmenter(run: str) -> list[str]:
@@ -100,12 +100,14 @@ def char_segmenter(run: str) -> list[str]:
 def default_segmenter() -> Segmenter:
     """rjieba's dictionary segmenter with HMM off, loaded on first use.
 
-    A private ``rjieba.Jieba`` (words others add to rjieba's default instance
-    do not change our diffs); HMM off, so unknown words fall apart into
-    characters, the same way every time.  rjieba gives the same words as
-    jieba's ``Tokenizer().lcut(text, HMM=False)`` (checked token for token on
-    the development corpus) in a fraction of the time and keeps no cache file.
-    Without rjieba, Chinese falls back to one word per character, with a warning.
+    rjieba's own instance, loaded when rjieba is first imported (a second,
+    private instance would load the dictionary twice); reportdiff never adds
+    words to it, and a program that does changes its word diffs.  HMM off, so
+    unknown words fall apart into characters, the same way every time.  rjieba
+    gives the same words as jieba's ``Tokenizer().lcut(text, HMM=False)``
+    (checked token for token on the development corpus) in a fraction of the
+    time and keeps no cache file.  Without rjieba, Chinese falls back to one
+    word per character, with a warning.
 
     >>> default_segmenter()("加快发展")
     ['加快', '发展']
@@ -115,7 +117,7 @@ def default_segmenter() -> Segmenter:
     except ImportError:  # pragma: no cover - rjieba is a declared dependency
         _log.warning("rjieba is not installed: Chinese words are compared character by character")
         return char_segmenter
-    jieba = rjieba.Jieba()
+    jieba = rjieba
 
     def cut(run: str) -> list[str]:
         words: list[str] = jieba.cut(run, hmm=False)
@@ -221,6 +223,15 @@ def sentences(text: str) -> list[Span]:
     ]
 
 
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` as numbers (with their units) and single other characters; True marks a number.
+
+    >>> pieces("增长6.5%")
+    [('增', False), ('长', False), ('6.5%', True)]
+    """
+    return [(m.group(), m.lastgroup == "num") for m in _CHAR_RE.finditer(text)]
+
+
 def numbers(text: str) -> list[Span]:
     """The spans of the numbers (with their units) in ``text``.
 
@@ -281,4 +292,4 @@ def content_count(text: str) -> int:
     >>> content_count("推进改革, 2019年 reform.")
     6
     """
-    return len(_CONTENT_RE.findall(text))
+    return sum(len(m.group()) if m.lastgroup == "cjk" else 1 for m in _TERM_RE.finditer(text))

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import collections
-import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
 from reportdiff._lcs import Codebook
-from reportdiff._tokens import NUMBER_PATTERN, number_family
+from reportdiff._tokens import number_family, pieces
 from reportdiff.model import DiffStats, Edit, NumberChange, Op, Span
 from reportdiff.similarity import similarity
 
 __all__ = ["changed_numbers", "stats"]
 
-_PIECE_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})|.", re.S)
-
-
 def _pieces(text: str, base: int) -> list[tuple[str, Span | None]]:
     """``text`` as numbers (with their spans) and single other characters."""
-    return [
-        (m.group(), Span(base + m.start(), base + m.end()) if m.lastgroup == "num" else None)
-        for m in _PIECE_RE.finditer(text)
-    ]
+    out: list[tuple[str, Span | None]] = []
+    at = base
+    for piece, is_number in pieces(text):
+        out.append((piece, Span(at, at + len(piece)) if is_number else None))
+        at += len(piece)
+    return out
 
 
 def _run_changes(
