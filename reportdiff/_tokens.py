@@ -223,13 +223,20 @@ def sentences(text: str) -> list[Span]:
     ]
 
 
-def pieces(text: str) -> list[tuple[str, bool]]:
-    """``text`` as numbers (with their units) and single other characters; True marks a number.
+def pieces(text: str) -> list[tuple[str, int, bool]]:
+    """The numbers (with their units), words and Chinese characters of ``text``, with
+    their offsets; True marks a number.  Punctuation and whitespace are left out.
 
-    >>> pieces("增长6.5%")
-    [('增', False), ('长', False), ('6.5%', True)]
+    >>> pieces("GDP增长6.5%。")
+    [('GDP', 0, False), ('增', 3, False), ('长', 4, False), ('6.5%', 5, True)]
     """
-    return [(m.group(), m.lastgroup == "num") for m in _CHAR_RE.finditer(text)]
+    out: list[tuple[str, int, bool]] = []
+    for m in _TERM_RE.finditer(text):
+        if m.lastgroup == "cjk":
+            out.extend((ch, m.start() + k, False) for k, ch in enumerate(m.group()))
+        else:
+            out.append((m.group(), m.start(), m.lastgroup == "num"))
+    return out
 
 
 def numbers(text: str) -> list[Span]:

@@ -5,8 +5,11 @@ candidates is scored (rapidfuzz's normalised Indel similarity over characters)
 only when they share a rare character bigram: two sentences as similar as the
 threshold must share many bigrams (see :func:`_min_shared_bigrams`), so by the
 prefix-filtering lemma they share one among the rarest of each, and no pair
-that could pass is skipped.  That replaces comparing every deletion with every
-insertion.
+that could pass is skipped.  Where a sentence's rarest bigrams are still common
+(English has few distinct bigrams) the filter would cost more than it saves,
+and that sentence is scored against the sentences of a possible length at once
+(rapidfuzz, in C++).  Either way the moves are those of comparing every
+deletion with every insertion.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import math
 from collections.abc import Sequence
 
 import attrs
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from reportdiff._diff._edits import edits_of
@@ -99,12 +103,12 @@ def _min_shared_bigrams(n: float, m: float, t: float) -> int:
 
 def _bigrams(text: str) -> list[tuple[str, int]]:
     """The bigrams of ``text``, each occurrence numbered (a multiset as a set)."""
-    seen: collections.Counter[str] = collections.Counter()
+    seen: dict[str, int] = {}
     out = []
-    for i in range(len(text) - 1):
-        g = text[i : i + 2]
-        out.append((g, seen[g]))
-        seen[g] += 1
+    for g in map(str.__add__, text, text[1:]):
+        k = seen.get(g, 0)
+        seen[g] = k + 1
+        out.append((g, k))
     return out
 
 
@@ -135,13 +139,15 @@ def match_moves(
     freq: collections.Counter[str] = collections.Counter()
     for gs in (*grams_d, *grams_i):
         freq.update(g for g, _ in gs)
+    # one global order, rarest first (ties by the bigram itself): the prefix filter needs it
+    rarity = {g: k for k, g in enumerate(sorted(freq, key=lambda g: (freq[g], g)))}
 
     def prefix(c: Candidate, gs: list[tuple[str, int]]) -> list[tuple[str, int]]:
         n = len(c.text)
         alpha = _min_shared_bigrams(n, _length_band(n, t)[0], t)
         if alpha < 1:
             return gs  # too short (or too low a threshold) for a guarantee: keep every bigram
-        ordered = sorted(gs, key=lambda g: (freq[g[0]], g))
+        ordered = sorted(gs, key=lambda g: (rarity[g[0]], g[1]))
         return ordered[: max(len(ordered) - alpha + 1, 0)]
 
     index: dict[tuple[str, int], list[int]] = collections.defaultdict(list)
@@ -150,25 +156,31 @@ def match_moves(
         bare += [] if gs else [k]
         for g in prefix(c, gs):
             index[g].append(k)
+    by_len = sorted(range(len(ins)), key=lambda k: (len(ins[k].text), k))
+    lens = [len(ins[k].text) for k in by_len]
     scored: list[tuple[float, int, int, int, int, Candidate, Candidate]] = []
     for d, gs in zip(dels, grams_d, strict=True):
-        n = len(d.text)
-        lo, hi = _length_band(n, t)
-        if gs:
-            near = sorted({*bare, *(k for g in prefix(d, gs) for k in index.get(g, ()))})
-        else:
-            near = list(range(len(ins)))
-        for k in near:
+        lo, hi = _length_band(len(d.text), t)
+        band = by_len[bisect.bisect_left(lens, lo) : bisect.bisect_right(lens, hi)]
+        grams = prefix(d, gs)
+        if gs and sum(len(index.get(g, ())) for g in grams) + len(bare) < len(band):
+            near = sorted({*bare, *(k for g in grams for k in index.get(g, ()))})
+            hits = [(k, Indel.normalized_similarity(d.text, ins[k].text, score_cutoff=t)) for k in near]
+        else:  # bigrams too common to filter (or none): score the length band at once, in C++
+            found = process.extract(
+                d.text, [ins[k].text for k in band], scorer=Indel.normalized_similarity,
+                score_cutoff=t, limit=None,
+            )
+            hits = [(band[j], sim) for _, sim, j in found]
+        for k, sim in hits:
             i = ins[k]
-            if not lo <= len(i.text) <= hi:
+            if sim < t or not lo <= len(i.text) <= hi:
                 continue
             if same_pair and (i.hunk, i.rank) == (d.hunk, d.rank):
                 continue  # replaced in place: an edit, not a move
             if not same_pair and i.pair == d.pair:
                 continue
-            sim = Indel.normalized_similarity(d.text, i.text, score_cutoff=t)
-            if sim >= t:
-                scored.append((-sim, d.pair, d.span.start, i.pair, i.span.start, d, i))
+            scored.append((-sim, d.pair, d.span.start, i.pair, i.span.start, d, i))
     scored.sort(key=lambda x: x[:5])
     used_a: set[tuple[int, int]] = set()
     used_b: set[tuple[int, int]] = set()

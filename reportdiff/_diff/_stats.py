@@ -15,13 +15,8 @@ from reportdiff.similarity import similarity
 __all__ = ["changed_numbers", "stats"]
 
 def _pieces(text: str, base: int) -> list[tuple[str, Span | None]]:
-    """``text`` as numbers (with their spans) and single other characters."""
-    out: list[tuple[str, Span | None]] = []
-    at = base
-    for piece, is_number in pieces(text):
-        out.append((piece, Span(at, at + len(piece)) if is_number else None))
-        at += len(piece)
-    return out
+    """``text``'s numbers (with their spans), words and Chinese characters."""
+    return [(p, Span(base + at, base + at + len(p)) if num else None) for p, at, num in pieces(text)]
 
 
 def _run_changes(
@@ -31,12 +26,17 @@ def _run_changes(
 
     Numbers printed the same on both sides are kept as they are (an LCS over
     the numbers); the others stand for their unit family, and an LCS over the
-    run's characters with those stand-ins pairs an old number with a new one
-    only where it sits in the same place among the same words and has the
-    same family of unit.  Whatever is left was removed or added.
+    run's words and characters with those stand-ins pairs an old number with a
+    new one only where it has the same family of unit and sits in the same
+    place: next to a word that matched too, or at the same end of the run.
+    Whatever is left was removed or added.
     """
     old_nums = [p for p, s in old if s is not None]
     new_nums = [p for p, s in new if s is not None]
+    if not old_nums or not new_nums:  # nothing to pair: all removed, or all added
+        return [NumberChange(p, "", s, Span(b_end, b_end)) for p, s in old if s is not None] + [
+            NumberChange("", p, Span(a_end, a_end), s) for p, s in new if s is not None
+        ]
     book = Codebook()
     same_a: set[int] = set()
     same_b: set[int] = set()
@@ -67,14 +67,20 @@ def _run_changes(
         changes += [NumberChange(o, "", sa, Span(b_end, b_end)) for o, sa in gone]
         changes += [NumberChange("", n, Span(a_end, a_end), sb) for n, sb in came]
         gone, came = [], []
-        if op is not None:
-            olds = [(p, s) for p, s in old[op.src_start : op.src_end] if s is not None]
-            news = [(p, s) for p, s in new[op.dest_start : op.dest_end] if s is not None]
-            changes += [
-                NumberChange(o, n, sa, sb)
-                for (o, sa), (n, sb) in zip(olds, news, strict=True)
-                if o != n
-            ]
+        if op is None:
+            break
+        size = op.src_end - op.src_start
+        for j in range(size):
+            (o, sa), (n, sb) = old[op.src_start + j], new[op.dest_start + j]
+            if sa is None or sb is None or o == n:
+                continue
+            ia, ib = op.src_start + j, op.dest_start + j
+            # in place: a neighbour matched too, or both stand at the same end of the run
+            if size > 1 or (ia == ib == 0) or (ia == len(old) - 1 and ib == len(new) - 1):
+                changes.append(NumberChange(o, n, sa, sb))
+            else:
+                changes += [NumberChange(o, "", sa, Span(b_end, b_end)),
+                            NumberChange("", n, Span(a_end, a_end), sb)]
     return changes
 
 
