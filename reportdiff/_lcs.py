@@ -32,6 +32,7 @@ __all__ = [
     "Diffs",
     "TokenDMP",
     "anchored_distances",
+    "chunked_distances",
     "edit_distance",
     "lcs_length",
     "token_diffs",
@@ -497,14 +498,20 @@ def anchored_distances(ea: str, eb: str, *, cell_budget: int = CELL_BUDGET) -> t
     while hi < len(ea) - lo and hi < len(eb) - lo and ea[-1 - hi] == eb[-1 - hi]:
         hi += 1
     a, b = ea[lo : len(ea) - hi], eb[lo : len(eb) - hi]
-    lcs, dist = _split_distances(a, b, cell_budget, 16)
+    lcs, dist = _split_distances(a, b, cell_budget, 16, top=True)
     return lcs + lo + hi, dist
 
 
-def _split_distances(a: str, b: str, cell_budget: int, k: int) -> tuple[int, int]:
+GAP_CELLS = 4_000_000
+"""Inside a text past the budget, gaps between shared runs larger than this
+(in cells) are cut at shorter rare sequences before they are measured exactly."""
+
+
+def _split_distances(a: str, b: str, cell_budget: int, k: int, top: bool = False) -> tuple[int, int]:
     if not a or not b:
         return 0, max(len(a), len(b))
-    if len(a) * len(b) <= cell_budget or k < 1:
+    cells = len(a) * len(b)
+    if k < 2 or (cells <= cell_budget and (top or cells <= GAP_CELLS)):
         return _exact(a, b)
     runs = _anchors(a, b, k)
     if not runs:
@@ -517,3 +524,52 @@ def _split_distances(a: str, b: str, cell_budget: int, k: int) -> tuple[int, int
         dist += g_dist
         pa, pb = i + n, j + n
     return lcs, min(dist, max(len(a), len(b)))  # never above the trivial bound
+
+
+def chunked_distances(
+    ea: str, eb: str, ends_a: Sequence[int], ends_b: Sequence[int], *, cell_budget: int = CELL_BUDGET
+) -> tuple[int, int]:
+    """The LCS length and Levenshtein distance of two token strings cut into sentences.
+
+    Exact when ``len(ea) * len(eb)`` is within ``cell_budget``.  Longer
+    strings are first aligned sentence by sentence (an exact LCS over one
+    character per distinct sentence, which repeats do not confuse), and only
+    the gaps between unchanged sentences are measured (:func:`anchored_distances`'s
+    way): time linear in the text for revised reports.  The LCS is then a lower
+    bound and the distance an upper bound.
+
+    Args:
+        ea: the first token string.
+        eb: the second.
+        ends_a: where each sentence of ``ea`` ends (increasing, the last ``len(ea)``).
+        ends_b: the same for ``eb``.
+        cell_budget: the largest exact LCS, in cells.
+
+    >>> chunked_distances("abcxy", "abcz", [3, 5], [3, 4], cell_budget=1)
+    (3, 2)
+    """
+    if len(ea) * len(eb) <= cell_budget:
+        return _exact(ea, eb)
+    chunks = Codebook()
+    starts_a, starts_b = [0, *ends_a[:-1]], [0, *ends_b[:-1]]
+    ca = chunks.encode([ea[s:e] for s, e in zip(starts_a, ends_a, strict=True)])
+    cb = chunks.encode([eb[s:e] for s, e in zip(starts_b, ends_b, strict=True)])
+    if len(ca) * len(cb) > cell_budget:
+        return anchored_distances(ea, eb, cell_budget=cell_budget)
+    bounds_a, bounds_b = [*starts_a, len(ea)], [*starts_b, len(eb)]
+    lcs = dist = 0
+    gap: tuple[int, int] | None = None  # where the pending run of changed sentences starts
+    for op in [*Indel.opcodes(ca, cb), None]:
+        if op is not None and op.tag != "equal":
+            gap = gap or (bounds_a[op.src_start], bounds_b[op.dest_start])
+            continue
+        if gap is not None:  # the changed sentences between two unchanged ones, measured together
+            a1 = bounds_a[op.src_start] if op else len(ea)
+            b1 = bounds_b[op.dest_start] if op else len(eb)
+            g_lcs, g_dist = _split_distances(ea[gap[0] : a1], eb[gap[1] : b1], cell_budget, 16)
+            lcs += g_lcs
+            dist += g_dist
+            gap = None
+        if op is not None:
+            lcs += bounds_a[op.src_end] - bounds_a[op.src_start]
+    return lcs, min(dist, max(len(ea), len(eb)))

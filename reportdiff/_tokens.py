@@ -31,6 +31,7 @@ __all__ = [
     "number_family",
     "numbers",
     "pieces",
+    "sentence_terms",
     "sentences",
     "terms",
     "tokenize",
@@ -278,8 +279,24 @@ def terms(text: str, *, chinese_words: bool = False) -> list[str]:
     >>> terms("GDP增长6.5%, Sales rose.")
     ['gdp', '增', '长', '6.5%', 'sales', 'rose']
     """
+    return sentence_terms(text, chinese_words=chinese_words)[0]
+
+
+def sentence_terms(text: str, *, chinese_words: bool = False) -> tuple[list[str], list[int]]:
+    """:func:`terms`, and where each sentence's terms end (indices into the terms).
+
+    >>> sentence_terms("改革。Sales rose. 增长6%")
+    (['改', '革', 'sales', 'rose', '增', '长', '6%'], [2, 4, 7])
+    """
     out: list[str] = []
+    ends: list[int] = []
+    stops = [m.end() for m in _SENTENCE_RE.finditer(text) if not m.group().isspace()]
+    k = 0
     for m in _TERM_RE.finditer(text):
+        while k < len(stops) and stops[k] <= m.start():
+            if not ends or ends[-1] != len(out):
+                ends.append(len(out))
+            k += 1
         if m.lastgroup == "cjk":
             run = m.group()
             if chinese_words:
@@ -290,7 +307,9 @@ def terms(text: str, *, chinese_words: bool = False) -> list[str]:
             out.append(m.group())
         else:
             out.append(m.group().lower())
-    return out
+    if out and (not ends or ends[-1] != len(out)):
+        ends.append(len(out))
+    return out, ends
 
 
 def content_count(text: str) -> int:

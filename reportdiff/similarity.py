@@ -26,7 +26,7 @@ import math
 from collections.abc import Sequence
 
 from reportdiff import _lcs
-from reportdiff._tokens import terms
+from reportdiff._tokens import sentence_terms, terms
 from reportdiff.model import Similarity
 
 __all__ = [
@@ -115,6 +115,11 @@ def similarity_of_tokens(a: Sequence[str], b: Sequence[str]) -> Similarity:
     codes = _lcs.Codebook()
     ea, eb = codes.encode(a), codes.encode(b)
     lcs, dist = _lcs.anchored_distances(ea, eb)
+    return _measures(ea, eb, lcs, dist)
+
+
+def _measures(ea: str, eb: str, lcs: int, dist: int) -> Similarity:
+    """The four measures from encoded terms and their LCS length and edit distance."""
     total, longest = len(ea) + len(eb), max(len(ea), len(eb))
     return Similarity(
         cosine=round(cosine(ea, eb), 6),
@@ -151,6 +156,9 @@ def similarity(
     """
     if language not in (None, "zh", "en"):
         raise ValueError(f"language {language!r}: expected 'zh', 'en' or None")
-    return similarity_of_tokens(
-        tokens(a, chinese_words=chinese_words), tokens(b, chinese_words=chinese_words)
-    )
+    ta, ends_a = sentence_terms(a, chinese_words=chinese_words)
+    tb, ends_b = sentence_terms(b, chinese_words=chinese_words)
+    codes = _lcs.Codebook()
+    ea, eb = codes.encode(ta), codes.encode(tb)
+    lcs, dist = _lcs.chunked_distances(ea, eb, ends_a, ends_b)
+    return _measures(ea, eb, lcs, dist)

@@ -147,3 +147,30 @@ def test_anchored_distances_are_exact_for_a_revision_past_the_budget() -> None:
     b = a[:5000] + "新增一句" + a[5000:12000] + a[12500:]
     exact = ((len(a) + len(b) - Indel.distance(a, b)) // 2, Levenshtein.distance(a, b))
     assert exact == anchored_distances(a, b, cell_budget=1_000_000)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    a=CODES,
+    b=CODES,
+    cuts=st.lists(st.integers(1, 20), min_size=1, max_size=20),
+    budget=st.sampled_from([1, 50, 10**9]),
+)
+def test_chunked_distances_bound_the_exact_ones(a: str, b: str, cuts: list[int], budget: int) -> None:
+    from reportdiff._lcs import chunked_distances
+
+    def ends(s: str) -> list[int]:
+        out, at = [], 0
+        for c in cuts:
+            at += c
+            if at >= len(s):
+                break
+            out.append(at)
+        return [*out, len(s)] if s else []
+
+    lcs, dist = chunked_distances(a, b, ends(a), ends(b), cell_budget=budget)
+    exact_lcs = (len(a) + len(b) - Indel.distance(a, b)) // 2
+    exact_dist = Levenshtein.distance(a, b)
+    assert lcs <= exact_lcs and exact_dist <= dist <= max(len(a), len(b))
+    if budget == 10**9:
+        assert (exact_lcs, exact_dist) == (lcs, dist)
