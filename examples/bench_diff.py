@@ -178,8 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         dmp = diff_match_patch.diff_match_patch()
         dmp.Diff_Timeout = args.dmp_timeout
+        wall = time.perf_counter()
         t_dmp, _ = timed(lambda a=a, b=b, dmp=dmp: dmp.diff_main(a, b))
-        cut = "yes" if t_dmp >= args.dmp_timeout else "no"
+        cut = "yes" if time.perf_counter() - wall >= args.dmp_timeout else "no"  # its limit is wall time
         worst = max(worst, t_word, t_char)
         rows.append((t_word, t_char, t_difflib, t_dmp))
         print(

@@ -473,7 +473,7 @@ SENTENCE = st.lists(st.sampled_from(list("改革开放发展加快强建设推�
     edits=st.lists(st.tuples(st.integers(0, 29), st.sampled_from(list("改革新区"))), max_size=4),
     threshold=st.sampled_from([0.7, 0.85, 0.95]),
 )
-def test_rare_bigram_filter_finds_every_move_all_pairs_would(
+def test_rare_bigram_filter_and_band_scan_find_every_move_all_pairs_would(
     old: list[str], edits: list[tuple[int, str]], threshold: float
 ) -> None:
     new = []
@@ -493,4 +493,5 @@ def test_rare_bigram_filter_finds_every_move_all_pairs_would(
         ins.append(Candidate(Span(start, start + len(s)), s, 1, k))
         start += len(s) + 1
     expected = _brute_force_moves(dels, ins, threshold)
+    assert expected == match_moves(dels, ins, same_pair=True, threshold=threshold, filter_from=0)
     assert expected == match_moves(dels, ins, same_pair=True, threshold=threshold)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from reportdiff._lcs import Codebook
-from reportdiff._tokens import number_family, pieces
+from reportdiff._tokens import number_family, numbers, pieces
 from reportdiff.model import DiffStats, Edit, NumberChange, Op, Span
 from reportdiff.similarity import similarity
 
@@ -101,19 +101,23 @@ def changed_numbers(edits: Sequence[Edit]) -> tuple[NumberChange, ...]:
         if edits[k].op is Op.EQUAL:
             k += 1
             continue
-        old: list[tuple[str, Span | None]] = []
-        new: list[tuple[str, Span | None]] = []
         j = k
         while j < len(edits) and edits[j].op is not Op.EQUAL:
-            e = edits[j]
-            if e.op is Op.DELETE:
-                old += _pieces(e.text, e.a.start)
-            else:
-                new += _pieces(e.text, e.b.start)
             j += 1
-        if any(s is not None for _, s in old) or any(s is not None for _, s in new):
-            out += _run_changes(old, new, edits[j - 1].a.end, edits[j - 1].b.end)
+        run = edits[k:j]
         k = j
+        a_end, b_end = run[-1].a.end, run[-1].b.end
+        gone = [(s.of(e.text), Span(e.a.start + s.start, e.a.start + s.end))
+                for e in run if e.op is Op.DELETE for s in numbers(e.text)]
+        came = [(s.of(e.text), Span(e.b.start + s.start, e.b.start + s.end))
+                for e in run if e.op is Op.INSERT for s in numbers(e.text)]
+        if not gone or not came:  # nothing to pair (the common case): no context needed
+            out += [NumberChange(n, "", sa, Span(b_end, b_end)) for n, sa in gone]
+            out += [NumberChange("", n, Span(a_end, a_end), sb) for n, sb in came]
+            continue
+        old = [p for e in run if e.op is Op.DELETE for p in _pieces(e.text, e.a.start)]
+        new = [p for e in run if e.op is Op.INSERT for p in _pieces(e.text, e.b.start)]
+        out += _run_changes(old, new, a_end, b_end)
     return tuple(out)
 
 
