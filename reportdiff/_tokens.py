@@ -70,13 +70,19 @@ NUMBER_PATTERN = (
 Units and magnitude words are :mod:`reportdiff._vocab`'s (``CN_UNITS``,
 ``EN_UNITS``, ``MAGNITUDES``), with their guards (``1000万人口`` ends at ``万``)."""
 
-_NUMBER_RE = re.compile(NUMBER_PATTERN)
 _NUMBER_PARTS_RE = re.compile(
     rf"(?P<sign>[{_CURRENCY_SIGNS}])?[ ]?[\d,.]+[ \u00a0]?[多余]?"
     rf"(?:{'|'.join([*_CJK_MAGNITUDES, *_LATIN_MAGNITUDES])})?[多余]?[ ]?(?P<unit>.*)",
     re.S,
 )
-_CHAR_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<other>.)", re.S)
+
+
+@functools.cache
+def _char_re() -> re.Pattern[str]:
+    """Character tokens (numbers whole), compiled on first use: word diffs never need it."""
+    return re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<other>.)", re.S)
+
+
 _WORD_RE = re.compile(
     rf"(?P<num>{NUMBER_PATTERN})|(?P<cjk>[{CJK}]+)"
     rf"|(?P<word>[^\W\d_{CJK}]+(?:['’][^\W\d_{CJK}]+)*)|(?P<space>\s+)|(?P<other>.)",
@@ -156,7 +162,7 @@ def tokenize(
     """
     g = Granularity(granularity)
     if g is Granularity.CHAR:
-        return [m.group() for m in _CHAR_RE.finditer(text)]
+        return [m.group() for m in _char_re().finditer(text)]
     if g is Granularity.SENTENCE:
         return [m.group() for m in _SENTENCE_RE.finditer(text)]
     matches = list(_WORD_RE.finditer(text))
@@ -247,7 +253,8 @@ def numbers(text: str) -> list[Span]:
     >>> [s.of(t) for s in numbers(t)]
     ['1.2万亿斤', '6.5%', '3个月']
     """
-    return [Span(m.start(), m.end()) for m in _NUMBER_RE.finditer(text)]
+    # the term pattern finds the same numbers (words and Chinese runs never hold a digit)
+    return [Span(m.start(), m.end()) for m in _TERM_RE.finditer(text) if m.lastgroup == "num"]
 
 
 def number_family(number: str) -> str:

@@ -109,3 +109,15 @@ def test_tokens_partition_the_text_and_keep_numbers_whole(text: str, granularity
             starts.add(max(starts) + len(t))
         for s in numbers(text):
             assert s.start in starts and s.end in starts
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("改革人口万亿元个月%0123.,$ PMab\n。")), max_size=40))
+def test_numbers_are_the_matches_of_the_number_pattern(text: str) -> None:
+    import re
+
+    from reportdiff._tokens import NUMBER_PATTERN
+
+    assert [m.span() for m in re.finditer(NUMBER_PATTERN, text)] == [
+        (s.start, s.end) for s in numbers(text)
+    ]
