@@ -58,17 +58,25 @@ def test_default_segmenter_is_loaded_once() -> None:
     assert default_segmenter() is default_segmenter()
 
 
-@pytest.mark.parametrize("name", ["gov-work-report/2018.txt", "xishan-rule-of-law/2022.txt"])
-def test_rjieba_gives_jiebas_dictionary_words_on_the_fixtures(name: str) -> None:
-    """The segmenter cuts as jieba's dictionary segmenter with HMM off, word for word."""
+@pytest.fixture(scope="module")
+def jieba_reference(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """jieba's dictionary segmenter (a test dependency), its cache kept in a private folder."""
     import logging
 
-    import jieba  # the reference only (test dependency)
+    import jieba
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    reference = jieba.Tokenizer()
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(tmp_path_factory.mktemp("jieba"))
+    tk.initialize()
+    return tk
+
+
+@pytest.mark.parametrize("name", ["gov-work-report/2018.txt", "xishan-rule-of-law/2022.txt"])
+def test_rjieba_gives_jiebas_dictionary_words_on_the_fixtures(name: str, jieba_reference: object) -> None:
+    """The segmenter cuts as jieba's dictionary segmenter with HMM off, word for word."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    assert reference.lcut(text, HMM=False) == list(default_segmenter()(text))
+    assert jieba_reference.lcut(text, HMM=False) == list(default_segmenter()(text))  # type: ignore[attr-defined]
 
 
 def test_segmenting_writes_no_cache_file(tmp_path: Path) -> None:
