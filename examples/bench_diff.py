@@ -4,6 +4,7 @@ Run from the repository root::
 
     python3 examples/bench_diff.py            # all nine pairs 2010→2019
     python3 examples/bench_diff.py --dmp-timeout 2
+    python3 examples/bench_diff.py --scaling  # doubling the length, up to ~350K characters
 
 For each consecutive pair of fixtures/gov-work-report it times, on the same
 two whole texts:
@@ -17,7 +18,14 @@ two whole texts:
 
 Then it diffs all nine pairs section by section along the alignment
 (``reportdiff._align``; parsing and alignment excluded from the time) with
-:func:`diff_sections`.  This is a script, not a test: times depend on the machine.
+:func:`diff_sections`.
+
+``--scaling`` instead diffs texts made by joining 1, 2, 4, 8 and 16 fixture
+years (about 22K to 350K characters; year ``y`` against year ``y+1`` for each
+slot) and prints each size's time, its growth over the size before (the
+target is at most ~2.2x per doubling) and its ratio to a floor timed in the
+same run: cutting both texts into word tokens (linear in the length).
+This is a script, not a test: times depend on the machine.
 """
 
 from __future__ import annotations
@@ -36,16 +44,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reportdiff import _diff as rdiff  # noqa: E402
-from reportdiff.model import Granularity, SectionsDiff  # noqa: E402
+from reportdiff import _tokens  # noqa: E402
+from reportdiff.model import Granularity, Op, SectionsDiff, TextDiff  # noqa: E402
 
 SERIES = ROOT / "fixtures" / "gov-work-report"
 YEARS = range(2010, 2020)
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: the machine is shared
     result = fn()
-    return time.perf_counter() - start, result
+    return time.process_time() - start, result
 
 
 def best_of(n: int, fn: Callable[[], object]) -> tuple[float, object]:
@@ -55,7 +64,7 @@ def best_of(n: int, fn: Callable[[], object]) -> tuple[float, object]:
     best = float("inf")
     result: object = None
     for _ in range(n):
-        rdiff._RUN_CACHE.clear()
+        _tokens._RUN_CACHE.clear()
         seconds, result = timed(fn)
         best = min(best, seconds)
     return best, result
@@ -96,6 +105,34 @@ def aligned_pairs(years: Sequence[int]) -> list[list[tuple[str, str]]]:
     return [out[k] for k in sorted(out)]
 
 
+def scaling(repeat: int) -> int:
+    """Diff time as the texts double, against a linear floor timed alongside."""
+    texts = [(SERIES / f"{y}.txt").read_text(encoding="utf-8") for y in YEARS]
+    rdiff.diff_texts("开始", "开头")  # loads the segmenter once
+    print(f"{'slots':>5} {'chars':>15} {'diff s':>8} {'growth':>7} {'floor s':>8} {'diff/floor':>10}")
+    prev = None
+    worst = 0.0
+    for k in (1, 2, 4, 8, 16):
+        a = "\n\n".join(texts[i % 9] for i in range(k))
+        b = "\n\n".join(texts[i % 9 + 1] for i in range(k))
+        t_diff, d = best_of(repeat, lambda a=a, b=b: rdiff.diff_texts(a, b))
+        assert isinstance(d, TextDiff) and not d.approximate
+        t_floor, _ = best_of(
+            repeat, lambda a=a, b=b: (rdiff.tokenize(a), rdiff.tokenize(b))
+        )
+        growth = t_diff / prev if prev else float("nan")
+        if prev:
+            worst = max(worst, growth)
+        prev = t_diff
+        print(
+            f"{k:>5} {len(a):>7}/{len(b):<7} {t_diff:>8.3f} {growth:>6.2f}x {t_floor:>8.3f} "
+            f"{t_diff / t_floor:>9.1f}x"
+        )
+    print(f"(CPU seconds, best of {repeat}; floor: word tokens of both texts, segmenter cache cleared)")
+    print(f"largest growth per doubling: {worst:.2f}x (target <= 2.2x) {'OK' if worst <= 2.2 else 'MISSED'}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -107,11 +144,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--repeat", type=int, default=3, help="runs per measurement; the least time counts"
     )
+    ap.add_argument("--scaling", action="store_true", help="time doubling lengths instead")
     args = ap.parse_args(argv)
+    if args.scaling:
+        return scaling(args.repeat)
 
     texts = {y: (SERIES / f"{y}.txt").read_text(encoding="utf-8") for y in YEARS}
-    init, _ = timed(lambda: rdiff.diff_texts("开始", "开头"))  # loads jieba's dictionary once
-    print(f"one-time jieba dictionary load: {init:.2f} s (word granularity only)\n")
+    init, _ = timed(lambda: rdiff.diff_texts("开始", "开头"))  # loads rjieba's dictionary once
+    print(f"one-time rjieba dictionary load: {init:.2f} s (word granularity only)\n")
 
     head = (
         f"{'pair':<10} {'chars':>11} {'rd word':>8} {'rd char':>8} {'difflib':>8} "
@@ -128,18 +168,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.repeat, lambda a=a, b=b: rdiff.diff_texts(a, b, granularity=Granularity.CHAR)
         )
         for res in (d, dc):
-            assert isinstance(res, rdiff.TextDiff)
+            assert isinstance(res, TextDiff)
             assert not res.approximate
-            old = "".join(e.text for e in res.edits if e.op is not rdiff.Op.INSERT)
-            new = "".join(e.text for e in res.edits if e.op is not rdiff.Op.DELETE)
+            old = "".join(e.text for e in res.edits if e.op is not Op.INSERT)
+            new = "".join(e.text for e in res.edits if e.op is not Op.DELETE)
             assert (old, new) == (a, b), "not exact"
         t_difflib, _ = best_of(
             args.repeat, lambda a=a, b=b: difflib.SequenceMatcher(None, a, b).get_opcodes()
         )
         dmp = diff_match_patch.diff_match_patch()
         dmp.Diff_Timeout = args.dmp_timeout
+        wall = time.perf_counter()
         t_dmp, _ = timed(lambda a=a, b=b, dmp=dmp: dmp.diff_main(a, b))
-        cut = "yes" if t_dmp >= args.dmp_timeout else "no"
+        cut = "yes" if time.perf_counter() - wall >= args.dmp_timeout else "no"  # its limit is wall time
         worst = max(worst, t_word, t_char)
         rows.append((t_word, t_char, t_difflib, t_dmp))
         print(
@@ -167,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         total = float("inf")
         for _ in range(args.repeat):  # the whole series, cold cache each time
-            rdiff._RUN_CACHE.clear()
+            _tokens._RUN_CACHE.clear()
             run_total = 0.0
             n = moves = 0
             for p in pairs:

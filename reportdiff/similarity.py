@@ -12,23 +12,25 @@ firm's report with the year before by four measures, each in [0, 1]:
 
 Terms are words for English (lower-cased) and characters for Chinese (or
 dictionary words, with ``chinese_words=True``); a number with its unit is one
-term.  Punctuation and whitespace are not terms.  The edit and LCS engines
-come from :mod:`reportdiff._diff`.
+term (:func:`reportdiff._tokens.terms`).  Punctuation and whitespace are not
+terms.  The terms of both texts are encoded once; the edit and LCS measures
+come from :mod:`reportdiff._lcs`, exact up to its cell budget and linear in the
+length of longer texts (cut at shared rare sequences, see
+:func:`reportdiff._lcs.anchored_distances`).
 """
 
 from __future__ import annotations
 
 import collections
 import math
-import re
 from collections.abc import Sequence
 
-from reportdiff import _diff as _engine
-from reportdiff.model import Granularity, Similarity
+from reportdiff import _lcs
+from reportdiff._tokens import sentence_terms, terms
+from reportdiff.model import Similarity
 
 __all__ = [
     "cosine",
-    "detect_language",
     "edit_similarity",
     "jaccard",
     "similarity",
@@ -36,24 +38,6 @@ __all__ = [
     "simple_similarity",
     "tokens",
 ]
-
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_TERM_RE = re.compile(rf"(?P<num>{_engine.NUMBER_PATTERN})|(?P<cjk>[{_CJK}]+)|[^\W\d_{_CJK}]+")
-_CJK_RE = re.compile(f"[{_CJK}]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
-
-
-def detect_language(text: str) -> str:
-    """``zh`` when Chinese characters outnumber Latin letters, else ``en``.
-
-    >>> detect_language("政府工作报告"), detect_language("Dear shareholders")
-    ('zh', 'en')
-    """
-    return (
-        "zh"
-        if len(_CJK_RE.findall(text)) >= len(_LATIN_RE.findall(text)) / 4 and _CJK_RE.search(text)
-        else "en"
-    )
 
 
 def tokens(text: str, *, chinese_words: bool = False) -> list[str]:
@@ -69,19 +53,7 @@ def tokens(text: str, *, chinese_words: bool = False) -> list[str]:
     >>> tokens("GDP增长6.5%, Sales rose.")
     ['gdp', '增', '长', '6.5%', 'sales', 'rose']
     """
-    out: list[str] = []
-    for m in _TERM_RE.finditer(text):
-        if m.lastgroup == "cjk":
-            run = m.group()
-            if chinese_words:
-                out.extend(_engine.tokenize(run, Granularity.WORD))
-            else:
-                out.extend(run)
-        elif m.lastgroup == "num":
-            out.append(m.group())
-        else:
-            out.append(m.group().lower())
-    return out
+    return terms(text, chinese_words=chinese_words)
 
 
 def cosine(a: Sequence[str], b: Sequence[str]) -> float:
@@ -119,7 +91,7 @@ def edit_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     longest = max(len(a), len(b))
     if not longest:
         return 1.0
-    return 1.0 - _engine.edit_distance(a, b) / longest
+    return 1.0 - _lcs.edit_distance(a, b) / longest
 
 
 def simple_similarity(a: Sequence[str], b: Sequence[str]) -> float:
@@ -131,7 +103,7 @@ def simple_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     total = len(a) + len(b)
     if not total:
         return 1.0
-    return 2 * _engine.lcs_length(a, b) / total
+    return 2 * _lcs.lcs_length(a, b) / total
 
 
 def similarity_of_tokens(a: Sequence[str], b: Sequence[str]) -> Similarity:
@@ -140,11 +112,20 @@ def similarity_of_tokens(a: Sequence[str], b: Sequence[str]) -> Similarity:
     >>> similarity_of_tokens(["a", "b"], ["a", "b"])
     Similarity(cosine=1.0, jaccard=1.0, edit=1.0, simple=1.0)
     """
+    codes = _lcs.Codebook()
+    ea, eb = codes.encode(a), codes.encode(b)
+    lcs, dist = _lcs.anchored_distances(ea, eb)
+    return _measures(ea, eb, lcs, dist)
+
+
+def _measures(ea: str, eb: str, lcs: int, dist: int) -> Similarity:
+    """The four measures from encoded terms and their LCS length and edit distance."""
+    total, longest = len(ea) + len(eb), max(len(ea), len(eb))
     return Similarity(
-        cosine=round(cosine(a, b), 6),
-        jaccard=round(jaccard(a, b), 6),
-        edit=round(edit_similarity(a, b), 6),
-        simple=round(simple_similarity(a, b), 6),
+        cosine=round(cosine(ea, eb), 6),
+        jaccard=round(jaccard(ea, eb), 6),
+        edit=round(1.0 - dist / longest if longest else 1.0, 6),
+        simple=round(2 * lcs / total if total else 1.0, 6),
     )
 
 
@@ -175,6 +156,9 @@ def similarity(
     """
     if language not in (None, "zh", "en"):
         raise ValueError(f"language {language!r}: expected 'zh', 'en' or None")
-    return similarity_of_tokens(
-        tokens(a, chinese_words=chinese_words), tokens(b, chinese_words=chinese_words)
-    )
+    ta, ends_a = sentence_terms(a, chinese_words=chinese_words)
+    tb, ends_b = sentence_terms(b, chinese_words=chinese_words)
+    codes = _lcs.Codebook()
+    ea, eb = codes.encode(ta), codes.encode(tb)
+    lcs, dist = _lcs.chunked_distances(ea, eb, ends_a, ends_b)
+    return _measures(ea, eb, lcs, dist)

@@ -1,4 +1,4 @@
-"""Tests of reportdiff._diff: exact edits, number tokens, moves, stats, time limits."""
+"""Tests of reportdiff._diff: exact edits, number tokens, moves, stats, options, time limits."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import reportdiff
 from reportdiff import _diff as rdiff
 from reportdiff._diff import diff_sections, diff_texts, numbers, sentences, tokenize
+from reportdiff._diff._moves import Candidate, match_moves
 from reportdiff.errors import ParseError
 from reportdiff.model import DiffSide, Granularity, Op, Span, TextDiff
 
@@ -267,33 +269,65 @@ def test_removed_and_added_numbers_are_listed() -> None:
 # --------------------------------------------------------------------------
 
 
-def test_large_inputs_are_anchored_on_sentences_and_stay_exact(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_large_inputs_are_anchored_on_sentences_and_stay_exact() -> None:
     old = (FIXTURES / "gov-work-report/2016.txt").read_text(encoding="utf-8")[:6000]
     new = (FIXTURES / "gov-work-report/2017.txt").read_text(encoding="utf-8")[:6000]
     new = old[:2000] + new + old[2000:4000]
-    monkeypatch.setattr(rdiff, "CELL_BUDGET", 100_000)
-    d = diff_texts(old, new, granularity="char")
+    d = diff_texts(old, new, granularity="char", cell_budget=100_000)
     assert (old, new) == rebuild(d)
     assert d.approximate is False
     assert d.stats.chars_equal >= 4000
 
 
-def test_time_limit_marks_the_diff_approximate_but_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_time_limit_marks_the_diff_approximate_but_exact() -> None:
     old = (FIXTURES / "gov-work-report/2016.txt").read_text(encoding="utf-8")[:3000]
     new = (FIXTURES / "gov-work-report/2017.txt").read_text(encoding="utf-8")[:3000]
-    monkeypatch.setattr(rdiff, "CELL_BUDGET", 1000)
-    d = diff_texts(old, new, granularity="char", timeout=0.0)
+    d = diff_texts(old, new, granularity="char", timeout=0.0, cell_budget=1000)
     assert d.approximate is True
     assert (old, new) == rebuild(d)
 
 
-def test_no_time_limit_is_never_approximate(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rdiff, "CELL_BUDGET", 100)
-    d = diff_texts(S1 + S2 + S3, S3 + S2 + S1, granularity="char")
+def test_no_time_limit_is_never_approximate() -> None:
+    d = diff_texts(S1 + S2 + S3, S3 + S2 + S1, granularity="char", cell_budget=100)
     assert d.approximate is False
     assert (S1 + S2 + S3, S3 + S2 + S1) == rebuild(d)
+
+
+def test_a_jump_of_the_wall_clock_does_not_cut_a_timed_diff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit is kept on the monotonic clock only: a wall clock set a day
+    ahead mid-diff neither coarsens the diff nor marks it approximate."""
+    import time
+
+    old = (FIXTURES / "gov-work-report/2016.txt").read_text(encoding="utf-8")[:3000]
+    new = (FIXTURES / "gov-work-report/2017.txt").read_text(encoding="utf-8")[:3000]
+    exact = diff_texts(old, new, granularity="char", cell_budget=1000)
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 86_400.0)
+    d = diff_texts(old, new, granularity="char", timeout=600.0, cell_budget=1000)
+    assert d.approximate is False
+    assert exact.edits == d.edits
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("cell_budget", 0), ("move_threshold", 1.5), ("timeout", -1.0), ("granularity", "page")],
+)
+def test_an_option_out_of_range_is_one_clear_error(option: str, value: object) -> None:
+    with pytest.raises(ParseError, match=option):
+        diff_texts("甲", "乙", **{option: value})  # type: ignore[arg-type]
+
+
+def test_move_threshold_is_a_parameter() -> None:
+    edited = S1.replace("合理区间", "合理的区间范围内")
+    assert 1 == len(diff_texts(S1 + S2 + S3, S2 + S3 + edited, move_threshold=0.8).moves)
+    assert () == diff_texts(S1 + S2 + S3, S2 + S3 + edited, move_threshold=0.99).moves
+
+
+def test_diff_options_record_gives_the_keywords_of_diff_texts() -> None:
+    opts = rdiff.DiffOptions(granularity="char", move_threshold=0.9)
+    assert diff_texts(S1, S2, granularity="char", move_threshold=0.9) == diff_texts(
+        S1, S2, **opts.as_kwargs()
+    )
 
 
 # --------------------------------------------------------------------------
@@ -321,3 +355,143 @@ def test_diff_reports_names_the_missing_section() -> None:
 def test_edit_distance_and_lcs_length_work_on_tokens() -> None:
     assert 1 == rdiff.edit_distance(["改革", "开放"], ["深化", "开放"])
     assert 1 == rdiff.lcs_length(["改革", "开放"], ["深化", "开放"])
+
+
+# --------------------------------------------------------------------------
+# changed numbers: same position, same unit family, the vocabulary's units
+# --------------------------------------------------------------------------
+
+
+def test_a_number_with_a_two_character_unit_changes_as_one_value() -> None:
+    """``3个月`` is read with its unit ``个月`` (the vocabulary's), not as ``3个``."""
+    d = diff_texts("用时3个月", "用时2个月")
+    assert [("3个月", "2个月")] == [(c.old, c.new) for c in d.stats.changed_numbers]
+
+
+def test_the_cli_lists_the_changed_number_with_its_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from reportdiff.cli import main
+
+    a, b = tmp_path / "2020.txt", tmp_path / "2021.txt"
+    a.write_text("用时3个月。\n", encoding="utf-8")
+    b.write_text("用时2个月。\n", encoding="utf-8")
+    assert 1 == main(["diff", str(a), str(b), "--format", "json"])
+    changed = json.loads(capsys.readouterr().out)["stats"]["changed_numbers"]
+    assert [("3个月", "2个月")] == [(c["old"], c["new"]) for c in changed]
+
+
+def test_diff_number_tokens_and_extracted_quantities_agree_on_units() -> None:
+    """The diff's number tokens and the indicator extractor read the same units."""
+    text = (
+        "今年用时3个月，受理案件100件，投资54万亿元，国内生产总值增长6.5%，城镇新增就业1300万人，"
+        "整治面积2.5平方公里，粮食产量1.2万亿斤，赤字率提高0.2个百分点，培训3000人次，新建2.4万公里。"
+    )
+    extracted = [q.span.of(text) for q in reportdiff.extract(text)]
+    assert extracted == [s.of(text) for s in numbers(text)]
+    assert set(extracted) <= set(tokenize(text))
+
+
+def test_numbers_of_different_unit_families_are_not_paired() -> None:
+    d = diff_texts("投资54万亿元。", "增长6.6%。")
+    assert [("54万亿元", ""), ("", "6.6%")] == [(c.old, c.new) for c in d.stats.changed_numbers]
+
+
+def test_a_number_inside_a_name_is_not_the_replacement_of_a_rate() -> None:
+    d = diff_texts("工业增加值增长10.2%。", "细颗粒物PM2.5浓度下降。")
+    assert [("10.2%", ""), ("", "2.5")] == [(c.old, c.new) for c in d.stats.changed_numbers]
+
+
+def test_numbers_pair_by_position_among_the_same_words() -> None:
+    d = diff_texts("粮食增产100万吨，造林2000万亩。", "造林3000万亩，新建水库12座。")
+    assert [("2000万亩", "3000万亩")] == [
+        (c.old, c.new) for c in d.stats.changed_numbers if c.old and c.new
+    ]
+
+
+def test_a_number_printed_the_same_on_both_sides_is_not_a_change() -> None:
+    d = diff_texts("增长6.5%，就业1300万人。", "就业1300万人，增长7%。")
+    changes = [(c.old, c.new) for c in d.stats.changed_numbers]
+    assert ("1300万人", "1300万人") not in changes
+    assert all(c.old != c.new for c in d.stats.changed_numbers)
+
+
+@settings(max_examples=40, deadline=None)
+@given(old=TEXTS, new=TEXTS)
+def test_changed_numbers_point_at_numbers_of_one_family(old: str, new: str) -> None:
+    from reportdiff._tokens import number_family
+
+    d = diff_texts(old, new)
+    for c in d.stats.changed_numbers:
+        if c.old:
+            assert c.old == c.a.of(old)
+        if c.new:
+            assert c.new == c.b.of(new)
+        if c.old and c.new:
+            assert number_family(c.old) == number_family(c.new)
+
+
+# --------------------------------------------------------------------------
+# move candidates are pre-filtered without losing a match
+# --------------------------------------------------------------------------
+
+
+def _brute_force_moves(
+    dels: list[Candidate], ins: list[Candidate], threshold: float
+) -> list[tuple[Candidate, Candidate, float]]:
+    from rapidfuzz.distance import Indel
+
+    scored = []
+    for d in dels:
+        for i in ins:
+            if (i.hunk, i.rank) == (d.hunk, d.rank):
+                continue
+            sim = Indel.normalized_similarity(d.text, i.text)
+            if sim >= threshold:
+                scored.append((-sim, d.pair, d.span.start, i.pair, i.span.start, d, i))
+    scored.sort(key=lambda x: x[:5])
+    used_a, used_b, out = set(), set(), []
+    for neg, _, _, _, _, d, i in scored:
+        if d.span.start in used_a or i.span.start in used_b:
+            continue
+        used_a.add(d.span.start)
+        used_b.add(i.span.start)
+        out.append((d, i, -neg))
+    return out
+
+
+SENTENCE = st.lists(st.sampled_from(list("改革开放发展加快强建设推进新的")), min_size=6, max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    old=st.lists(SENTENCE, min_size=1, max_size=6),
+    edits=st.lists(st.tuples(st.integers(0, 29), st.sampled_from(list("改革新区"))), max_size=4),
+    threshold=st.sampled_from([0.7, 0.85, 0.95]),
+)
+def test_rare_bigram_filter_and_band_scan_find_every_move_all_pairs_would(
+    old: list[str], edits: list[tuple[int, str]], threshold: float
+) -> None:
+    new = []
+    for k, s in enumerate(reversed(old)):
+        for pos, ch in edits:
+            if k % 2 == 0 and pos < len(s):
+                s = s[:pos] + ch + s[pos + 1 :]
+        new.append(s)
+    start = 0
+    dels = []
+    for k, s in enumerate(old):
+        dels.append(Candidate(Span(start, start + len(s)), s, 0, k))
+        start += len(s) + 1
+    start = 0
+    ins = []
+    for k, s in enumerate(new):
+        ins.append(Candidate(Span(start, start + len(s)), s, 1, k))
+        start += len(s) + 1
+    expected = _brute_force_moves(dels, ins, threshold)
+    assert expected == match_moves(dels, ins, same_pair=True, threshold=threshold, filter_from=0)
+    assert expected == match_moves(dels, ins, same_pair=True, threshold=threshold)

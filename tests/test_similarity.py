@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +11,6 @@ from hypothesis import strategies as st
 from reportdiff.model import Similarity
 from reportdiff.similarity import (
     cosine,
-    detect_language,
     edit_similarity,
     jaccard,
     similarity,
@@ -17,6 +18,7 @@ from reportdiff.similarity import (
     tokens,
 )
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TEXTS = st.text(alphabet=st.sampled_from(list("改革开放发展 abc ABC 12.%。，")), max_size=30)
 
 
@@ -64,10 +66,6 @@ def test_unknown_language_is_refused_with_the_choices() -> None:
         similarity("a", "b", language="fr")
 
 
-def test_language_detection_by_script() -> None:
-    assert ("zh", "en") == (detect_language("政府工作报告 GDP"), detect_language("Berkshire 股东"))
-
-
 @settings(max_examples=60, deadline=None)
 @given(a=TEXTS, b=TEXTS)
 def test_measures_are_symmetric_and_within_unit_interval(a: str, b: str) -> None:
@@ -75,3 +73,34 @@ def test_measures_are_symmetric_and_within_unit_interval(a: str, b: str) -> None
     assert s == r
     for v in (s.cosine, s.jaccard, s.edit, s.simple):
         assert 0.0 <= v <= 1.0
+
+
+def test_long_texts_give_the_exact_measures_of_a_revised_report() -> None:
+    """Texts past the exact budget are cut at shared rare runs; on a revised
+    report (here three fixture years joined, against a revision of them) the
+    measures are the exact ones."""
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    from reportdiff import _lcs
+
+    text = "".join((FIXTURES / f"gov-work-report/{y}.txt").read_text(encoding="utf-8") for y in (2016, 2017, 2018))
+    revised = text.replace("发展", "发展进步").replace("改革", "深化改革")[5000:] + "新增内容。"
+    a, b = tokens(text), tokens(revised)
+    assert len(a) * len(b) > _lcs.CELL_BUDGET  # the linear path
+    codes = _lcs.Codebook()
+    ea, eb = codes.encode(a), codes.encode(b)
+    lcs = (len(ea) + len(eb) - Indel.distance(ea, eb)) // 2
+    assert (lcs, Levenshtein.distance(ea, eb)) == _lcs.anchored_distances(ea, eb)
+    s = similarity(text, revised)
+    assert round(2 * lcs / (len(a) + len(b)), 6) == s.simple
+
+
+def test_measures_are_those_of_the_terms() -> None:
+    a, b = "加快改革开放，GDP增长6.5%。", "深化改革开放，GDP增长6.6%。"
+    ta, tb = tokens(a), tokens(b)
+    assert Similarity(
+        round(cosine(ta, tb), 6),
+        round(jaccard(ta, tb), 6),
+        round(edit_similarity(ta, tb), 6),
+        round(simple_similarity(ta, tb), 6),
+    ) == similarity(a, b)

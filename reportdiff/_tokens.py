@@ -1,0 +1,328 @@
+"""Tokens: the units a diff and the similarity measures compare.
+
+A number with its unit (``100件``, ``74.4万亿元``, ``3个月``, ``6.5%``,
+``$1.2 billion``) is one token in every granularity; its units come from
+:mod:`reportdiff._vocab`, the table the indicator extractor reads too, so the
+diff and the indicators agree on what ``3个月`` is.  Chinese runs are cut into
+dictionary words by ``rjieba`` (jieba-rs, HMM off: the same words as jieba's
+dictionary segmenter, loaded once per process, lazily, with no cache file).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+import re
+from collections.abc import Callable, Sequence
+
+from reportdiff._text import CJK
+from reportdiff._vocab import CN_UNITS, EN_UNITS, MAGNITUDES, unit_of, unit_pattern
+from reportdiff.model import Granularity, Span
+
+__all__ = [
+    "CLOSERS",
+    "ENDS",
+    "NUMBER_PATTERN",
+    "Segmenter",
+    "char_segmenter",
+    "content_count",
+    "default_segmenter",
+    "number_family",
+    "numbers",
+    "pieces",
+    "sentence_terms",
+    "sentences",
+    "terms",
+    "tokenize",
+]
+
+Segmenter = Callable[[str], Sequence[str]]
+"""Cuts Chinese text into words.  It is called once per text with the runs of
+Chinese characters joined by newlines; its words must join back to its input,
+each newline a word of its own."""
+
+_log = logging.getLogger(__name__)
+
+ENDS = "。！？；!?"
+"""Characters that end a sentence wherever they stand."""
+CLOSERS = '”’"』」）)》】'
+"""Closing quotes and brackets that stay with the sentence end before them."""
+
+_CURRENCY_SIGNS = "$¥￥€£"
+_LATIN_MAGNITUDES = sorted((m for m in MAGNITUDES if m.isascii()), key=lambda m: (-len(m), m))
+_CJK_MAGNITUDES = sorted((m for m in MAGNITUDES if not m.isascii()), key=lambda m: (-len(m), m))
+_EN_WORD_UNITS = tuple(u for u in EN_UNITS if u.text[0].isalpha())
+_SYMBOL_UNITS = sorted({u.text for u in (*CN_UNITS, *EN_UNITS) if not u.text[0].isalnum()})
+
+NUMBER_PATTERN = (
+    rf"(?:[{_CURRENCY_SIGNS}][ ]?)?\d+(?:,\d{{3}}(?!\d))*(?:\.\d+)?"
+    r"(?:[ \u00a0]?(?:"
+    + "|".join([unit_pattern(_EN_WORD_UNITS), *(m for m in _LATIN_MAGNITUDES)])
+    + r")\b"
+    + "|[" + re.escape("".join(_SYMBOL_UNITS)) + "]"
+    + r"|[多余]?(?:" + "|".join(_CJK_MAGNITUDES) + r")?[多余]?(?:"
+    + unit_pattern(tuple(u for u in CN_UNITS if u.text[0].isalnum()))
+    + r")?)"
+)
+"""A number with its unit: ``100件``, ``74.4万亿元``, ``3个月``, ``6.5%``, ``$1.2 billion``.
+
+Units and magnitude words are :mod:`reportdiff._vocab`'s (``CN_UNITS``,
+``EN_UNITS``, ``MAGNITUDES``), with their guards (``1000万人口`` ends at ``万``)."""
+
+_NUMBER_PARTS_RE = re.compile(
+    rf"(?P<sign>[{_CURRENCY_SIGNS}])?[ ]?[\d,.]+[ \u00a0]?[多余]?"
+    rf"(?:{'|'.join([*_CJK_MAGNITUDES, *_LATIN_MAGNITUDES])})?[多余]?[ ]?(?P<unit>.*)",
+    re.S,
+)
+
+
+@functools.cache
+def _char_re() -> re.Pattern[str]:
+    """Character tokens (numbers whole), compiled on first use: word diffs never need it."""
+    return re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<other>.)", re.S)
+
+
+_WORD_RE = re.compile(
+    rf"(?P<num>{NUMBER_PATTERN})|(?P<cjk>[{CJK}]+)"
+    rf"|(?P<word>[^\W\d_{CJK}]+(?:['’][^\W\d_{CJK}]+)*)|(?P<space>\s+)|(?P<other>.)",
+    re.S,
+)
+_SENTENCE_RE = re.compile(
+    rf"\s+|[^\n]+?(?:[{ENDS}]+[{CLOSERS}]*|\.+[{CLOSERS}]*(?=\s+(?![a-z0-9])|\s*$)|(?=\n)|$)"
+)
+_TERM_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<cjk>[{CJK}]+)|[^\W\d_{CJK}]+")
+
+
+def char_segmenter(run: str) -> list[str]:
+    """One word per character: the segmenter when no dictionary is available.
+
+    >>> char_segmenter("改革")
+    ['改', '革']
+    """
+    return list(run)
+
+
+@functools.cache
+def default_segmenter() -> Segmenter:
+    """rjieba's dictionary segmenter with HMM off, loaded on first use.
+
+    rjieba's own instance, loaded when rjieba is first imported (a second,
+    private instance would load the dictionary twice); reportdiff never adds
+    words to it, and a program that does changes its word diffs.  HMM off, so
+    unknown words fall apart into characters, the same way every time.  rjieba
+    gives the same words as jieba's ``Tokenizer().lcut(text, HMM=False)``
+    (checked token for token on the development corpus) in a fraction of the
+    time and keeps no cache file.  Without rjieba, Chinese falls back to one
+    word per character, with a warning.
+
+    >>> default_segmenter()("加快发展")
+    ['加快', '发展']
+    """
+    try:
+        rjieba = importlib.import_module("rjieba")  # imported by name: loaded only for word diffs
+    except ImportError:  # pragma: no cover - rjieba is a declared dependency
+        _log.warning("rjieba is not installed: Chinese words are compared character by character")
+        return char_segmenter
+    jieba = rjieba
+
+    def cut(run: str) -> list[str]:
+        words: list[str] = jieba.cut(run, hmm=False)
+        return words
+
+    return cut
+
+
+def tokenize(
+    text: str,
+    granularity: Granularity | str = Granularity.WORD,
+    *,
+    segmenter: Segmenter | None = None,
+) -> list[str]:
+    """Cut ``text`` into the tokens a diff compares; they join back to ``text``.
+
+    Args:
+        text: any text.
+        granularity: ``char`` (characters), ``word`` (Chinese words, English
+            words, spaces and punctuation) or ``sentence`` (sentences ending in
+            。！？；.!? or at a line end, and the whitespace between them).  A number
+            with its unit is one token in every granularity.
+        segmenter: cuts runs of Chinese characters into words in ``word``
+            granularity; default :func:`default_segmenter`.
+
+    Returns:
+        The tokens, in order.
+
+    >>> tokenize("增长6.5%，达到100件。", "char")
+    ['增', '长', '6.5%', '，', '达', '到', '100件', '。']
+    >>> tokenize("Sales rose $1.2 billion.", "word")
+    ['Sales', ' ', 'rose', ' ', '$1.2 billion', '.']
+    >>> tokenize("工期3个月", "word")
+    ['工期', '3个月']
+    """
+    g = Granularity(granularity)
+    if g is Granularity.CHAR:
+        return [m.group() for m in _char_re().finditer(text)]
+    if g is Granularity.SENTENCE:
+        return [m.group() for m in _SENTENCE_RE.finditer(text)]
+    matches = list(_WORD_RE.finditer(text))
+    runs = [m.group() for m in matches if m.lastgroup == "cjk"]
+    words = _segment_cached(runs) if segmenter is None else _segment(runs, segmenter)
+    out: list[str] = []
+    k = 0
+    for m in matches:
+        if m.lastgroup == "cjk":
+            out.extend(words[k])
+            k += 1
+        else:
+            out.append(m.group())
+    return out
+
+
+_RUN_CACHE: dict[str, list[str]] = {}
+_RUN_CACHE_SIZE = 200_000
+"""Most runs of Chinese characters whose default segmentation is remembered."""
+
+
+def _segment_cached(runs: Sequence[str]) -> list[list[str]]:
+    """:func:`_segment` with the default segmenter, remembering each run's words.
+
+    Reports of consecutive years (and a section and its parent) share most of
+    their runs, so diffing a series segments each run once.  The cache lives in
+    this process only.
+    """
+    cache = _RUN_CACHE
+    missing = list(dict.fromkeys(r for r in runs if r not in cache))
+    if missing:
+        if len(cache) + len(missing) > _RUN_CACHE_SIZE:
+            cache.clear()
+        cache.update(zip(missing, _segment(missing, default_segmenter()), strict=True))
+    return [cache[r] for r in runs]
+
+
+def _segment(runs: Sequence[str], cut: Segmenter) -> list[list[str]]:
+    """Each run of Chinese characters cut into words, with one call of ``cut``.
+
+    A run whose words do not join back to it falls back to characters.
+    """
+    if not runs:
+        return []
+    out: list[list[str]] = [[]]
+    for w in cut("\n".join(runs)):
+        if w == "\n":
+            out.append([])
+        elif w:
+            out[-1].append(w)
+    if len(out) != len(runs):
+        return [list(r) for r in runs]
+    return [ws if "".join(ws) == r else list(r) for ws, r in zip(out, runs, strict=True)]
+
+
+def sentences(text: str) -> list[Span]:
+    """The spans of ``text``'s sentences, whitespace around them excluded.
+
+    >>> t = "一是稳增长。二是调结构！\\nThe end. Really?"
+    >>> [s.of(t) for s in sentences(t)]
+    ['一是稳增长。', '二是调结构！', 'The end.', 'Really?']
+    """
+    return [
+        Span(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text) if not m.group().isspace()
+    ]
+
+
+def pieces(text: str) -> list[tuple[str, int, bool]]:
+    """The numbers (with their units), words and Chinese characters of ``text``, with
+    their offsets; True marks a number.  Punctuation and whitespace are left out.
+
+    >>> pieces("GDP增长6.5%。")
+    [('GDP', 0, False), ('增', 3, False), ('长', 4, False), ('6.5%', 5, True)]
+    """
+    out: list[tuple[str, int, bool]] = []
+    for m in _TERM_RE.finditer(text):
+        if m.lastgroup == "cjk":
+            out.extend((ch, m.start() + k, False) for k, ch in enumerate(m.group()))
+        else:
+            out.append((m.group(), m.start(), m.lastgroup == "num"))
+    return out
+
+
+def numbers(text: str) -> list[Span]:
+    """The spans of the numbers (with their units) in ``text``.
+
+    >>> t = "粮食产量1.2万亿斤，增长6.5%，用时3个月"
+    >>> [s.of(t) for s in numbers(t)]
+    ['1.2万亿斤', '6.5%', '3个月']
+    """
+    # the term pattern finds the same numbers (words and Chinese runs never hold a digit)
+    return [Span(m.start(), m.end()) for m in _TERM_RE.finditer(text) if m.lastgroup == "num"]
+
+
+def number_family(number: str) -> str:
+    """The unit family of a number token (:class:`~reportdiff._vocab.UnitFamily`
+    value), ``currency`` for a currency sign, or ``""`` for a bare number.
+
+    >>> number_family("54万亿元"), number_family("6.6%"), number_family("2.5"), number_family("$3 million")
+    ('currency', 'rate', '', 'currency')
+    """
+    m = _NUMBER_PARTS_RE.fullmatch(number)
+    if m is None:
+        return ""
+    unit = unit_of(m.group("unit"))
+    if unit is not None:
+        return str(unit.family)
+    return "currency" if m.group("sign") else m.group("unit")
+
+
+def terms(text: str, *, chinese_words: bool = False) -> list[str]:
+    """The similarity terms of ``text``: lower-cased words, Chinese characters, numbers.
+
+    Args:
+        text: any text, Chinese, English or mixed.
+        chinese_words: cut Chinese into dictionary words instead of characters.
+
+    Returns:
+        The terms in order (punctuation and whitespace dropped).
+
+    >>> terms("GDP增长6.5%, Sales rose.")
+    ['gdp', '增', '长', '6.5%', 'sales', 'rose']
+    """
+    return sentence_terms(text, chinese_words=chinese_words)[0]
+
+
+def sentence_terms(text: str, *, chinese_words: bool = False) -> tuple[list[str], list[int]]:
+    """:func:`terms`, and where each sentence's terms end (indices into the terms).
+
+    >>> sentence_terms("改革。Sales rose. 增长6%")
+    (['改', '革', 'sales', 'rose', '增', '长', '6%'], [2, 4, 7])
+    """
+    out: list[str] = []
+    ends: list[int] = []
+    stops = [m.end() for m in _SENTENCE_RE.finditer(text) if not m.group().isspace()]
+    k = 0
+    for m in _TERM_RE.finditer(text):
+        while k < len(stops) and stops[k] <= m.start():
+            if not ends or ends[-1] != len(out):
+                ends.append(len(out))
+            k += 1
+        if m.lastgroup == "cjk":
+            run = m.group()
+            if chinese_words:
+                out.extend(tokenize(run, Granularity.WORD))
+            else:
+                out.extend(run)
+        elif m.lastgroup == "num":
+            out.append(m.group())
+        else:
+            out.append(m.group().lower())
+    if out and (not ends or ends[-1] != len(out)):
+        ends.append(len(out))
+    return out, ends
+
+
+def content_count(text: str) -> int:
+    """How many words (Chinese: characters) and numbers ``text`` holds.
+
+    >>> content_count("推进改革, 2019年 reform.")
+    6
+    """
+    return sum(len(m.group()) if m.lastgroup == "cjk" else 1 for m in _TERM_RE.finditer(text))
