@@ -9,13 +9,9 @@ their text, and extract indicators into trend tables.
 2022
 """
 
+from typing import TYPE_CHECKING, Any
+
 from reportdiff import render as _render  # registers the notebook view of TextDiff
-from reportdiff._align import align
-from reportdiff._compare import Comparison, compare, read_report, read_reports
-from reportdiff._diff import diff_reports, diff_texts
-from reportdiff._indicators import extract, extract_report
-from reportdiff._load import load, load_text
-from reportdiff._parse import parse
 from reportdiff._version import __version__
 from reportdiff.errors import (
     DecodeError,
@@ -35,7 +31,48 @@ from reportdiff.model import (
     Span,
 )
 
+if TYPE_CHECKING:
+    from reportdiff._align import align
+    from reportdiff._compare import Comparison, compare, read_report, read_reports
+    from reportdiff._diff import diff_reports, diff_texts
+    from reportdiff._indicators import extract, extract_report
+    from reportdiff._load import load, load_text
+    from reportdiff._parse import parse
+
 del _render
+
+#: The stage functions, imported on first use so that ``reportdiff diff`` does not pay
+#: for alignment, indicators or pandas (PEP 562).
+_LAZY = {
+    "align": "reportdiff._align",
+    "Comparison": "reportdiff._compare",
+    "compare": "reportdiff._compare",
+    "read_report": "reportdiff._compare",
+    "read_reports": "reportdiff._compare",
+    "diff_reports": "reportdiff._diff",
+    "diff_texts": "reportdiff._diff",
+    "extract": "reportdiff._indicators",
+    "extract_report": "reportdiff._indicators",
+    "load": "reportdiff._load",
+    "load_text": "reportdiff._load",
+    "parse": "reportdiff._parse",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Comparison",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from reportdiff._align import align
 from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
 from reportdiff.model import Alignment, SectionPair, SectionRef
 
@@ -112,6 +111,8 @@ def _pair_json(p: SectionPair) -> dict[str, object]:
 
 def run_align(args: argparse.Namespace) -> int:
     """Run ``reportdiff align``."""
+    from reportdiff._align import align
+
     al = align(load_reports(args))
     if args.format == "csv":
         text = csv_text(CSV_COLUMNS, pair_rows(al))
@@ -126,6 +127,8 @@ def run_align(args: argparse.Namespace) -> int:
 
 def run_lineage(args: argparse.Namespace) -> int:
     """Run ``reportdiff lineage``."""
+    from reportdiff._align import align
+
     al = align(load_reports(args))
     if args.format == "csv":
         text = csv_text(("lineage", "year", "level", "path", "heading"),

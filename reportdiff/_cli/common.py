@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from reportdiff._compare import read_reports
 from reportdiff.model import Report
 
 
@@ -40,6 +39,8 @@ def add_format(parser: argparse.ArgumentParser, choices: Sequence[str], default:
 def load_reports(args: argparse.Namespace) -> list[Report]:
     """The reports named on the command line, sorted by year."""
     years = parse_year_options(args.files, args.year or [])
+    from reportdiff._compare import read_reports
+
     return read_reports(args.files, years=years)
 
 

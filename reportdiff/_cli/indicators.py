@@ -6,7 +6,6 @@ import argparse
 import json
 
 from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
-from reportdiff._indicators import extract_report
 from reportdiff.model import Quantity
 
 IND_HELP = """\
@@ -47,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _quantities(args: argparse.Namespace) -> list[Quantity]:
+    from reportdiff._indicators import extract_report
+
     out: list[Quantity] = []
     for r in load_reports(args):
         out.extend(extract_report(r))
