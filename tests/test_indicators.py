@@ -79,8 +79,8 @@ def test_normalised_value_is_in_base_units(text: str, base_value: float, base_un
 
 def test_range_is_two_bounds_sharing_a_quote() -> None:
     qs = extract("今年发展的主要预期目标是：国内生产总值增长6.5%－7%。")
-    assert [("6.5", "区间下限", Bound.LOW), ("7", "区间上限", Bound.HIGH)] == [
-        (q.value, q.qualifier, q.bound) for q in qs
+    assert [("6.5", "", Bound.LOW, "区间下限"), ("7", "", Bound.HIGH, "区间上限")] == [
+        (q.value, q.qualifier, q.bound, q.range_label) for q in qs
     ]
     assert qs[0].quote == qs[1].quote
     assert {Kind.TARGET} == {q.kind for q in qs}
@@ -149,9 +149,11 @@ def test_a_plan_paragraph_goes_on_without_plan_words() -> None:
     assert Kind.ACTUAL == qs[1].kind
 
 
-def test_start_value_of_a_change_is_labelled_as_such() -> None:
+def test_start_value_of_a_change_is_marked_as_such() -> None:
     qs = extract("国内生产总值从26.6万亿元增加到51.9万亿元。赤字率从去年的2.1%提高到2.3%。")
-    assert ["国内生产总值（期初）", "国内生产总值", "赤字率（去年）", "赤字率"] == [q.label for q in qs]
+    assert [("国内生产总值", True), ("国内生产总值", False), ("赤字率", True), ("赤字率", False)] == [
+        (q.label, q.start_value) for q in qs]
+    assert "去年" == qs[2].base
 
 
 def test_quote_is_verbatim_text_at_the_span() -> None:
