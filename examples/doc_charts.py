@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportdiff import extract_report, read_reports
 from reportdiff.plot import delta_bars, png, trend_line
-from reportdiff.trends import tidy_frame, wide_table
+from reportdiff.tables.trends import tidy_frame, wide_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

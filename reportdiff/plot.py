@@ -75,7 +75,7 @@ def trend_line(frame: pd.DataFrame, series: str, *, ax: Any = None) -> Any:
     """A line of one series' normalised values by year.
 
     Args:
-        frame: a :func:`reportdiff.trends.tidy_frame`.
+        frame: a :func:`reportdiff.tables.trends.tidy_frame`.
         series: the series id to draw.
         ax: the Axes to draw on (a new figure when None).
 
@@ -85,7 +85,7 @@ def trend_line(frame: pd.DataFrame, series: str, *, ax: Any = None) -> Any:
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> from reportdiff._indicators import extract
-    >>> from reportdiff.trends import tidy_frame
+    >>> from reportdiff.tables.trends import tidy_frame
     >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
     >>> [float(y) for y in trend_line(tidy_frame(qs), "城镇新增就业").lines[0].get_ydata()]
     [13100000.0, 13220000.0]
@@ -106,7 +106,7 @@ def delta_bars(table: pd.DataFrame, *, column: str = "change", ax: Any = None) -
     """Bars of each series' change over its last two years.
 
     Args:
-        table: a :func:`reportdiff.trends.wide_table`.
+        table: a :func:`reportdiff.tables.trends.wide_table`.
         column: ``change``, ``pct_change`` or ``pp_change``; series without a
             value in it are left out.
         ax: the Axes to draw on (a new figure when None).

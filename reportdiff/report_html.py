@@ -135,7 +135,7 @@ def _redlines(items: list[tuple[SectionPair, TextDiff]]) -> Iterable[str]:
 def _indicators(c: Comparison, charts: bool, max_charts: int) -> str:
     if not c.quantities:
         return "<h2>Indicators</h2><p class='muted'>No quantities found.</p>"
-    from reportdiff.trends import tidy_frame, wide_table
+    from reportdiff.tables.trends import tidy_frame, wide_table
 
     frame = tidy_frame(c.quantities)
     wide = wide_table(frame)

@@ -83,7 +83,7 @@ def run_indicators(args: argparse.Namespace) -> int:
 
 def run_trends(args: argparse.Namespace) -> int:
     """Print the wide trend table as CSV or Markdown."""
-    from reportdiff.trends import tidy_frame, wide_table
+    from reportdiff.tables.trends import tidy_frame, wide_table
 
     table = wide_table(tidy_frame(_quantities(args)))
     if args.format == "csv":
