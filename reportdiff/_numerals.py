@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "CN_DIGITS",
     "CN_MAGNITUDES",
+    "EN_NUMBER_WORDS",
     "FINANCIAL",
     "NUMERAL_CHARS",
     "fold_numerals",
@@ -19,6 +20,7 @@ __all__ = [
     "int_to_chinese",
     "parse_arabic",
     "parse_chinese",
+    "parse_english",
     "parse_mixed",
     "split_magnitude",
 ]
@@ -222,12 +224,12 @@ def _parse(t: str, *, chinese_only: bool) -> Decimal | None:
     fraction = Decimal("0." + "".join(str(CN_DIGITS[c]) for c in digits))
     if mags:
         # 五十二点八万亿: the decimal belongs to a plain number before the magnitude
-        head = _cn_integer(whole, spoken=False) if whole else Decimal(0)
+        head = _cn_integer(whole) if whole else Decimal(0)
         if head is None or (whole and any(c in "万亿兆" for c in whole)):
             return None
         scale = _cn_integer("一" + mags)
         return None if scale is None else (head + fraction) * scale
-    head = _cn_integer(whole, spoken=False) if whole else Decimal(0)
+    head = _cn_integer(whole) if whole else Decimal(0)  # 两千三点一 = 2300.1
     return None if head is None else head + fraction
 
 
@@ -256,6 +258,39 @@ def parse_mixed(text: str) -> Decimal | None:
     if m:
         return Decimal(t)
     return _cn_integer(t, spoken=False)
+
+
+_EN_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALE = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_NUMBER_WORDS = (*_EN_SMALL, *_EN_SCALE)
+"""English number words, as read by :func:`parse_english`."""
+
+
+def parse_english(text: str) -> Decimal | None:
+    """A number written in English words (``thirteen``, ``forty-five``, ``three thousand``).
+
+    >>> parse_english("three thousand two hundred"), parse_english("forty-five"), parse_english("and")
+    (Decimal('3200'), Decimal('45'), None)
+    """
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    if not words:
+        return None
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in _EN_SMALL:
+            current += _EN_SMALL[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _EN_SCALE:
+            total += (current or 1) * _EN_SCALE[w]
+            current = 0
+        else:
+            return None
+    return Decimal(total + current) if seen else None  # "million" alone (half million) is not read
 
 
 def split_magnitude(numeral: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ import re
 import attrs
 
 __all__ = [
+    "CN_MONEY_PARTS",
     "CN_POST_QUALIFIERS",
     "CN_PRE_QUALIFIERS",
     "CN_UNITS",
@@ -61,6 +62,9 @@ class UnitFamily(enum.StrEnum):
     MULTIPLE = "multiple"
     """倍, 番: a ratio."""
     AGE = "age"
+    DATA = "data"
+    """比特, 字节: amounts of information."""
+    FREQUENCY = "frequency"
 
 
 @attrs.frozen
@@ -121,8 +125,12 @@ CN_UNITS: tuple[Unit, ...] = (
     *_u(_F.AREA, "平方公里 平方千米 平方米 公顷 亩"),
     *_u(_F.VOLUME, "立方米"),
     *_u(_F.LENGTH, "公里 厘米 毫米 公分 米"),
+    *_u(_F.LENGTH, "km cm mm m KM CM MM", dict.fromkeys(("km", "cm", "mm", "m", "KM", "CM", "MM"), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz²³")),
+    *_u(_F.MASS, "kg", {"kg": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}),
+    *_u(_F.DATA, "兆字节 千字节 字节 比特"),
+    *_u(_F.FREQUENCY, "兆赫兹 千赫兹 赫兹"),
     Unit("千米", _F.LENGTH, base="米", scale=1000),
-    *_u(_F.MASS, "吨标准煤 吨 斤 毫克 微克 克"),
+    *_u(_F.MASS, "吨标准煤 吨 斤 毫克 微克 克 两"),
     Unit("公斤", _F.MASS, base="斤", scale=2),
     Unit("千克", _F.MASS, base="斤", scale=2),
     *_u(_F.ENERGY, "千瓦时 度 千卡 卡路里"),
@@ -145,7 +153,7 @@ EN_UNITS: tuple[Unit, ...] = (
 MAGNITUDES: dict[str, int] = {
     "万亿": 10**12, "亿": 10**8, "万": 10**4,
     "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3,
-    "bn": 10**9, "mn": 10**6,
+    "bn": 10**9, "mn": 10**6, "lakh": 10**5, "crore": 10**7,
 }
 """Magnitude words: they scale the number, they are not its unit."""
 
@@ -153,6 +161,12 @@ NOT_AMOUNTS: frozenset[str] = frozenset(("月", "日", "号", "届"))
 """Units after which a bare number names a date or an ordinal (3月, 8日, 十三届), not an amount.
 
 They stay in :data:`CN_UNITS` for the diff's number tokens; the indicator extractor skips them."""
+
+CN_MONEY_PARTS: dict[str, dict[str, str]] = {
+    "元": {"角": "0.1", "毛": "0.1", "分": "0.01"}, "块": {"毛": "0.1", "分": "0.01"},
+    "美元": {"美分": "0.01"}, "日元": {"日本銭": "0.01", "銭": "0.01"}, "欧元": {"欧分": "0.01"},
+}
+"""Chinese currency units and their sub-units with their worth (``50元6角三分`` = 50.63元, ``两美元又三美分``)."""
 
 CURRENCY_SIGNS: dict[str, str] = {
     "US$": "US$", "HK$": "HK$", "C$": "C$", "A$": "A$", "S$": "S$", "NZ$": "NZ$", "RMB": "RMB",
@@ -163,7 +177,8 @@ CURRENCY_SIGNS: dict[str, str] = {
 EN_CURRENCY_WORDS: tuple[str, ...] = (
     "dollars", "dollar", "cents", "cent", "pence", "penny", "pounds", "pound", "euros", "euro", "yen",
     "yuan", "renminbi", "rmb", "francs", "franc", "marks", "mark", "rupees", "rupee", "pesetas",
-    "guilders", "lira", "liras", "pesos", "peso", "won", "usd", "eur", "gbp", "jpy", "cny", "hkd",
+    "guilders", "lira", "liras", "pesos", "peso", "won", "markka", "kuai", "bitcoins", "btc", "satoshis",
+    "usd", "eur", "gbp", "jpy", "cny", "hkd",
 )
 """Currency names printed after an English number (``420 million finnish markka`` keeps the last word)."""
 

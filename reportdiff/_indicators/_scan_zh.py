@@ -6,6 +6,7 @@ Every list of words comes from :mod:`reportdiff._vocab` and every numeral is rea
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -13,8 +14,15 @@ import attrs
 
 from reportdiff._indicators._qualify import Hit, in_name, is_time, post_qualifier, pre_qualifier
 from reportdiff._indicators._view import Marks, is_wide
-from reportdiff._numerals import FINANCIAL, NUMERAL_CHARS, parse_mixed, split_magnitude
+from reportdiff._numerals import (
+    FINANCIAL,
+    NUMERAL_CHARS,
+    fold_numerals,
+    parse_mixed,
+    split_magnitude,
+)
 from reportdiff._vocab import (
+    CN_MONEY_PARTS,
     CN_UNITS,
     MAGNITUDES,
     NOT_AMOUNTS,
@@ -25,14 +33,18 @@ from reportdiff._vocab import (
 )
 from reportdiff.model import Bound
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d ])|\d+)(?:\.\d+)?"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?: \d{3})+(?!\d| \d)|\d+)(?:\.\d+)?"
 _APPROX = r"[几幾数](?=[十百千万亿萬億])|(?<=[十百千万亿萬億零])[几幾]"
 _NUMERAL_RE = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>(?:{_ARABIC}|[{NUMERAL_CHARS}]|{_APPROX})+(?:[点點][零〇○一二两三四五六七八九]+)?)"
+    rf"(?P<pct>[百佰]分之)?(?P<num>(?:{_ARABIC}|[{NUMERAL_CHARS}]|{_APPROX})+(?:[点點][零〇○一二两三四五六七八九]+)?)"
     r"(?P<q1>[多余])?(?P<mag>(?<![万亿萬億])(?:万亿|萬億|亿|億|万|萬))?"
 )
 _ARABIC_LEAD_RE = re.compile(rf"{_ARABIC}(?:万亿|亿|万)?")
-_FRACTION_RE = re.compile(r"(?<![\d./-])(\d+)/(\d+)(?![\d./])|([一二两三四五六七八九十百]+)分之([一二两三四五六七八九十]+)")
+_NUMF = rf"(?:{_ARABIC}|[{NUMERAL_CHARS}])+(?:[点點][零〇○一二两三四五六七八九]+)?"
+_FRACTION_RE = re.compile(
+    r"(?<![\d./-])(\d+)/(\d+)(?![\d./])"
+    rf"|(?P<neg>[负負])?(?:(?P<whole>{_NUMF})又)?(?P<den>{_NUMF})分之(?P<nneg>[负負])?(?P<numr>{_NUMF})"
+)
 _UNIT_RE = re.compile(unit_pattern(tuple(u for u in CN_UNITS if u.text not in NOT_AMOUNTS)))
 _DIGIT_STRING = frozenset("零〇○一二两三四五六七八九0123456789")
 _CURRENCY_BEFORE = {"￥": "¥", "¥": "¥", "$": "$", "€": "€", "£": "£"}
@@ -79,8 +91,17 @@ def scan(marks: Marks) -> list[Hit]:
             pos = low.end
         else:
             pos = m.end()
-    hits.extend(_scan_fractions(marks))
-    return hits
+    fractions = _scan_fractions(marks)
+    if fractions:
+        starts = [f.start for f in fractions]
+        hits = [h for h in hits if not _overlaps(h, fractions, starts)]
+    return sorted(hits + fractions, key=lambda h: (h.start, h.bound != Bound.LOW, h.end))
+
+
+def _overlaps(h: Hit, fractions: list[Hit], starts: list[int]) -> bool:
+    """Whether ``h`` lies inside a fraction (``三分之一元``: the 一元 is its numerator)."""
+    k = bisect.bisect_right(starts, h.start) - 1
+    return k >= 0 and fractions[k].start <= h.start < fractions[k].end
 
 
 def _numeral(marks: Marks, m: re.Match[str], *, in_range: bool = False) -> _Num | None:
@@ -95,6 +116,10 @@ def _numeral(marks: Marks, m: re.Match[str], *, in_range: bool = False) -> _Num 
         return None  # ordinals
     if not in_range and prev and prev in "-/－" and start >= 2 and view[start - 2].isdigit():
         return None  # dates and codes: 2023-02-08
+    if prev and (prev in "^半" or (prev in "+-" and start >= 2 and view[start - 2] in "eE^")):
+        return None  # 2^5, 2e-1 (exponents), 半百: forms read elsewhere or not at all
+    if re.match(r"\^|[eE][+-]?\d", view[m.end():m.end() + 3]):
+        return None  # scientific notation is not a report's way of printing an amount
     if len(num) == 1 and num in FINANCIAL:
         return None  # 陆地, 收拾, 队伍: a financial numeral alone is a word
     if len(num) >= 2 and all(c in _DIGIT_STRING for c in num) and not num.isdigit():
@@ -102,8 +127,10 @@ def _numeral(marks: Marks, m: re.Match[str], *, in_range: bool = False) -> _Num 
     q1 = m.group("q1") or ""
     mag = m.group("mag") or ""
     end = m.end() if (q1 or mag) else nend
-    if not q1 and not mag and num[-1] in "千百" and _UNIT_RE.match(view, nend - 1):
-        num, nend, end = num[:-1], nend - 1, nend - 1  # 300千瓦, 20千克: 千 starts the unit
+    if len(num) >= 2 and not q1 and not mag and num[-1] == "两" and num[-2] in NUMERAL_CHARS + "0123456789":
+        num, nend, end = num[:-1], nend - 1, nend - 1  # 三十两, 1234两: 两 after a numeral is the unit
+    elif not q1 and not mag and num[-1] in "千百兆" and _UNIT_RE.match(view, nend - 1):
+        num, nend, end = num[:-1], nend - 1, nend - 1  # 300千瓦, 20千克, 50兆字节: the unit starts there
         if not num:
             return None
     full = num + mag
@@ -137,8 +164,9 @@ def _hit(marks: Marks, m: re.Match[str] | None, *, allow_bare: bool, signed: boo
     start, end, q1, mag = num.start, num.end, num.q1, num.mag
     approx = next((c for c in m.group("num") if c in "几幾数"), "").replace("幾", "几")
     if num.pct:
-        if mag:
-            return None
+        ps = m.start("pct")
+        if mag or (ps and view[ps - 1] in NUMERAL_CHARS) or (view[end:end + 1].isascii() and view[end:end + 1].isalpha()):
+            return None  # 一百分之五: a fraction, read by the fraction scanner; 百分之3.2k: not read
         unit_text, base_unit, uend, start = "百分之", "%", end, m.start("pct")
     else:
         um = _UNIT_RE.match(view, end)
@@ -171,6 +199,9 @@ def _hit(marks: Marks, m: re.Match[str] | None, *, allow_bare: bool, signed: boo
         base_unit, scale = u.base, Decimal(u.scale)
     if u is not None and u.family in _HALVES and view.startswith("半", uend) and value == value.to_integral_value():
         value, uend = value + Decimal("0.5"), uend + 1  # 一吨半
+    parts = CN_MONEY_PARTS.get(base_unit)
+    if parts and not mag:
+        value, uend = _money_parts(marks, value, uend, parts)
     sign_start = start
     if signed and start and _negative(view, start):
         value, sign_start = -value, start - 1
@@ -188,6 +219,22 @@ def _hit(marks: Marks, m: re.Match[str] | None, *, allow_bare: bool, signed: boo
         magnitude=Decimal(MAGNITUDES.get(mag, 1)) * scale,
         base_unit=base_unit, qualifier=qualifier, qual_start=qstart, mag_word=mag,
     )
+
+
+def _money_parts(marks: Marks, value: Decimal, pos: int, parts: dict[str, str]) -> tuple[Decimal, int]:
+    """Sub-units after a currency unit: ``50元6角三分`` = 50.63, ``两美元又三美分`` = 2.03."""
+    view = marks.text
+    while True:
+        k = pos + 1 if view.startswith(("又", "零"), pos) else pos
+        m = _NUMERAL_RE.match(view, k)
+        if m is None or m.group("pct") or m.group("mag") or m.group("q1"):
+            return value, pos
+        n = parse_mixed(m.group("num"))
+        sub = next((u for u in sorted(parts, key=len, reverse=True) if view.startswith(u, m.end())), "")
+        if n is None or not sub or (n >= 10 and parts[sub] == "0.1"):
+            return value, pos
+        value += n * Decimal(parts[sub])
+        pos = m.end() + len(sub)
 
 
 def _negative(view: str, start: int) -> bool:
@@ -258,6 +305,7 @@ def _range_after(marks: Marks, low: Hit) -> list[Hit] | None:
 
 
 def _scan_fractions(marks: Marks) -> list[Hit]:
+    """``1/3``, ``三分之一``, ``一百分之二``, ``三百五十又三分之一``: value = whole + numerator / denominator."""
     view = marks.text
     out = []
     for m in _FRACTION_RE.finditer(view):
@@ -265,16 +313,20 @@ def _scan_fractions(marks: Marks) -> list[Hit]:
             a, b = Decimal(m.group(1)), Decimal(m.group(2))
             if b == 0 or a >= b or not is_wide(view[m.end():m.end() + 1] or "a"):
                 continue
+            whole = Decimal(0)
         else:
-            if m.group(3) in ("百", "千"):
+            if fold_numerals(m.group("den")) in ("百", "千") and not m.group("whole"):
                 continue  # 百分之六 is a percent, 千分之 a per-mille: not fractions
-            den, numr = parse_mixed(m.group(3)), parse_mixed(m.group(4))
-            if den is None or numr is None or den == 0:
+            den, numr = parse_mixed(m.group("den")), parse_mixed(m.group("numr"))
+            w = parse_mixed(m.group("whole")) if m.group("whole") else Decimal(0)
+            if den is None or numr is None or w is None or den == 0:
                 continue
-            a, b = numr, den
+            a, b, whole = numr, den, w
+            if bool(m.group("neg")) != bool(m.group("nneg")):
+                a, whole = -a, -whole
         if in_name(marks, m.start(), m.end(), False):
             continue
-        value = (a / b).quantize(Decimal("0.000001"))
+        value = (whole + a / b).quantize(Decimal("0.000001"))
         qual, qend = post_qualifier(view, m.end(), "")
         pre, qstart = pre_qualifier(view, m.start())
         out.append(Hit(m.start(), qend, value, "", Decimal(1), "", qual or pre, qual_start=qstart))

@@ -28,6 +28,13 @@ CLAUSE_DELIMS = frozenset("，,；;。：:！!？?\n")
 """What ends a clause."""
 
 
+def _fullwidth_group(text: str, i: int) -> bool:
+    """A full-width comma after a full-width digit and before exactly three of them."""
+    def fw(k: int) -> bool:
+        return 0 <= k < len(text) and "０" <= text[k] <= "９"
+    return fw(i - 1) and fw(i + 1) and fw(i + 2) and fw(i + 3) and not fw(i + 4)
+
+
 def is_wide(ch: str) -> bool:
     """A character of the CJK blocks or wider (ideographs, CJK punctuation, full-width forms)."""
     return ord(ch) > 0x2E7F
@@ -78,7 +85,9 @@ class View:
                     idx.append(i)
                 i = j
                 continue
-            if ch not in _KEEP_WIDE and 0xFF01 <= ord(ch) <= 0xFF5E:
+            if ch in _KEEP_WIDE and _fullwidth_group(text, i):
+                ch = ","  # １１１，１１１: between full-width digit groups a full-width comma separates thousands
+            elif ch not in _KEEP_WIDE and 0xFF01 <= ord(ch) <= 0xFF5E:
                 ch = nfkc(ch)
             out.append(ch)
             idx.append(i)

@@ -90,8 +90,14 @@ class Quantity:
 
         >>> Quantity("财政赤字", "8500", "亿元", 8.5e11, "元").display
         '8500亿元'
+        >>> Quantity("earnings", "2.5", "$ billion", 2.5e9, "$").display
+        '$2.5 billion'
         """
-        return f"{self.value}{self.unit}" if not self.unit[:1].isascii() or not self.unit else f"{self.value} {self.unit}"
+        head, _, rest = self.unit.partition(" ")
+        if head and not head[-1].isalnum() and head[-1] not in "%‰":
+            return f"{head}{self.value}" + (f" {rest}" if rest else "")  # $2.5 billion
+        gap = " " if self.unit[:1].isascii() and self.unit[:1].isalpha() else ""
+        return f"{self.value}{gap}{self.unit}"
 
     @property
     def approximate(self) -> bool:
