@@ -271,3 +271,48 @@ def test_a_duplicate_qualifier_for_ranges_is_gone() -> None:
     """The range is the Bound; the CSV contract's 区间下限/区间上限 are derived from it."""
     qs = extract("增长6.5%－7%左右。")
     assert [("", "区间下限"), ("左右", "左右")] == [(q.qualifier, q.range_label) for q in qs]
+
+
+# --------------------------------------------------------------------------
+# labels and kinds (issue 11)
+# --------------------------------------------------------------------------
+
+
+def labels(text: str) -> list[str]:
+    return [q.label for q in extract(text)]
+
+
+def test_the_noun_after_the_amount_of_a_verb_joins_the_label() -> None:
+    assert ["中央财政安排专项奖补资金"] == labels("中央财政安排1000亿元专项奖补资金，支持地方。")
+
+
+def test_a_comparison_base_with_a_year_marks_the_start_value() -> None:
+    qs = extract("研发经费占国内生产总值比重由2007年的1.4%提高到2012年的1.97%。")
+    assert [("研发经费占国内生产总值比重", True), ("研发经费占国内生产总值比重", False)] == [
+        (q.label, q.start_value) for q in qs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("出口和进口分别增长5.1%和3.2%。", ["出口增长", "进口增长"]),
+    ("城镇和农村居民收入分别增长8%、9%。", ["城镇居民收入增长", "农村居民收入增长"]),
+    ("一般公共预算收入和支出分别为10万亿元和12万亿元。", ["一般公共预算收入", "一般公共预算支出"]),
+    ("城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％。",
+     ["城镇居民人均可支配收入实际增长", "农村居民人均纯收入实际增长"]),
+    ("城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。",
+     ["城镇居民人均可支配收入", "农村居民人均纯收入", "城镇居民人均可支配收入实际增长", "农村居民人均纯收入实际增长"]),
+])
+def test_distributive_lists_give_each_number_its_subject(text: str, expected: list[str]) -> None:
+    assert expected == labels(text)
+
+
+def test_items_of_a_bulleted_list_inherit_the_lead_in_of_the_list() -> None:
+    text = ("今年发展的主要预期目标是：\n——国内生产总值增长5%左右；\n——城镇新增就业1200万人以上；\n"
+            "——居民消费价格涨幅3%左右。\n去年国内生产总值增长5.2%。")
+    assert [("国内生产总值增长", Kind.TARGET), ("城镇新增就业", Kind.TARGET), ("居民消费价格涨幅", Kind.TARGET),
+            ("国内生产总值增长", Kind.ACTUAL)] == [(q.label, q.kind) for q in extract(text)]
+
+
+def test_a_long_line_without_stops_keeps_kinds_local() -> None:
+    """The target cue is looked for in a bounded stretch before the number, so far-away cues do not leak."""
+    text = "预期目标是增长5%" + "，完成" * 300 + "，增长6.6%"
+    assert [Kind.TARGET, Kind.ACTUAL] == [q.kind for q in extract(text)]

@@ -49,14 +49,39 @@ def paragraph_context(marks: Marks, pos: int) -> str:
     first_end = len(view) if first_end < 0 else first_end
     if first_end < pos and _STRONG_TARGET_RE.search(view[para:min(first_end, para + CONTEXT_CHARS)]):
         ctx = view[para:min(first_end, para + CONTEXT_CHARS)] + "。" + ctx
-    if para > 0:
-        k = para - 1
+    lead = _lead_in(marks, para)
+    return view[max(lead[0], lead[1] - CONTEXT_CHARS):lead[1]] + ctx if lead else ctx
+
+
+_BULLETS = ("——", "—", "•", "·", "●", "○", "■", "◆", "-", "*")
+_MAX_ITEMS = 30
+
+
+def _lead_in(marks: Marks, para: int) -> tuple[int, int] | None:
+    """The lead-in line ending in a colon that a paragraph continues, as (start, end), or None.
+
+    The line just before, or, for an item of a bulleted list (——, •, -…), the line before
+    the run of items with the same bullet: ``主要预期目标是：\n——…；\n——…`` gives every
+    item the lead-in (at most ``_MAX_ITEMS`` items back).
+    """
+    view = marks.text
+    bullet = next((b for b in _BULLETS if view.startswith(b, para)), "")
+    start = para
+    for _ in range(_MAX_ITEMS if bullet else 1):
+        if start <= 0:
+            return None
+        k = start - 1
         while k > 0 and view[k - 1] == "\n":
             k -= 1
-        if k > 0 and view[k - 1] in "：:":
-            ls = marks.start_of("\n", k - 1)
-            ctx = view[max(ls, k - CONTEXT_CHARS):k] + ctx
-    return ctx
+        if k <= 0:
+            return None
+        ls = marks.start_of("\n", k - 1)
+        if view[k - 1] in "：:":
+            return ls, k
+        if not bullet or not view.startswith(bullet, ls):
+            return None
+        start = ls
+    return None
 
 
 def kind_of(marks: Marks, hit: Hit, pre: str, english: bool) -> Kind:

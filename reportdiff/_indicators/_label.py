@@ -40,12 +40,17 @@ _TRAILING_VERBS = (
     "分别", "累计", "合计", "总计", "共计", "共有", "全年", "保持", "从去年", "从上年", "由上年",
     "去年", "上年",
 )
+_OBJECT_VERBS = ("安排", "投入", "下达", "拨付", "筹集", "发行", "发放", "新建", "改造", "实施", "补助", "减免",
+                 "设立", "支出", "提供", "带动", "吸引", "引进", "培训", "救助", "资助")
+"""Verbs whose amount is followed by what it buys or makes (``安排1000亿元专项奖补资金``): that noun joins the label."""
 _EN_STOP = frozenset({"the", "a", "an", "of", "to", "by", "was", "were", "is", "are", "at", "in", "and", "for",
                       "with", "from", "be", "will", "about", "over", "than", "more", "nearly", "approximately",
                       "our", "we"})
 
 
 def strip_fillers(text: str) -> str:
+    """``text`` without list bullets, leading fillers (其中, 全年…), dates and trailing verbs (达到, 为…)."""
+    text = text.lstrip("—•·●○■◆-* ")
     changed = True
     while changed and text:
         changed = False
@@ -139,6 +144,8 @@ class Labelled:
     base: str
     kind: Kind
     start_value: bool = False
+    listed: bool = False  # joined to the quantity before it by 和, 、 … with no words of its own
+    sentence_start: int = 0
 
 
 def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelled]:
@@ -183,7 +190,8 @@ def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelle
             if pre.endswith(("等", "等等")):
                 pre = ""  # A、B等N项X: 等 closes a list of examples, the count is of X (the noun after)
             direction = _direction(raw_pre)
-            if is_counter(hit.base_unit) or is_time(hit.base_unit) or not hit.base_unit or len(_core(pre)) < 2:
+            if is_counter(hit.base_unit) or is_time(hit.base_unit) or not hit.base_unit or len(_core(pre)) < 2 \
+                    or pre.endswith(_OBJECT_VERBS):
                 post, post_end = _post_noun(view, hit.tail if hit.tail >= 0 else hit.end)
             label = pre + post
             core = _core(label)
@@ -213,9 +221,83 @@ def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelle
         quote_end = post_end
         if not label:
             quote_end = _extend(view, hit.end, 4)
-        item = Labelled(hit, label, subject, pre, cs, quote_end, direction, base, kind, start_value)
+        item = Labelled(hit, label, subject, pre, cs, quote_end, direction, base, kind, start_value,
+                        listed and not pre and same_sentence, sentence_start)
         out.append(item)
         prev = item
+    return out if english else _distribute(view, out)
+
+
+_ENUM_RE = re.compile("[和、及与]")
+
+
+def _distribute(view: str, items: list[Labelled]) -> list[Labelled]:
+    """Distributive lists: ``A和B（分别）增长X和Y`` labels X with A and Y with B.
+
+    A group is a quantity followed by listed ones (``X和Y``, ``X、Y``).  When its
+    clause names as many subjects joined by 和/、/及/与 as the group has numbers,
+    each number takes its own; when the clause has no subject of its own (a bare
+    verb, or 分别 pointing back: ``A17175元，B5153元，实际增长9.8%和8.5%``), the
+    same number of quantities just before it in the sentence give theirs.
+    A short subject borrows the shared noun of a long one (``城镇和农村居民收入``).
+    """
+    out = list(items)
+    i = 0
+    while i < len(out):
+        j = i + 1
+        while j < len(out) and out[j].listed:
+            j += 1
+        n = j - i
+        if n >= 2:
+            first = out[i]
+            raw = view[first.quote_start:first.hit.qual_start if first.hit.qual_start >= 0 else first.hit.start]
+            head, sep, tail = raw.partition("分别")
+            if not sep:
+                head, tail = _split_verb(raw)
+            parts = [p for p in (strip_fillers(x) for x in _ENUM_RE.split(head)) if p]
+            verb = strip_fillers(tail) if sep else tail
+            if len(parts) == n and all(len(p) >= 2 for p in parts):
+                parts = _share_nouns(parts)
+                for k in range(n):
+                    out[i + k] = attrs.evolve(out[i + k], label=parts[k] + verb, subject=parts[k])
+            elif not parts and i >= n:
+                earlier = out[i - n:i]
+                if all(e.sentence_start == first.sentence_start and e.subject for e in earlier):
+                    for k in range(n):
+                        out[i + k] = attrs.evolve(out[i + k], label=earlier[k].subject + verb,
+                                                  subject=earlier[k].subject)
+        i = j
+    return out
+
+
+def _split_verb(raw: str) -> tuple[str, str]:
+    """Split a clause before its final direction verb: ``A和B实际增长`` → (``A和B``, ``实际增长``)."""
+    best = -1
+    for w in UP_WORDS + DOWN_WORDS:
+        if len(w) >= 2:
+            k = raw.rfind(w)
+            if k > best and len(raw) - (k + len(w)) <= 1:
+                best = k
+    if best < 0:
+        return raw, ""
+    k = best
+    for mod in ("实际", "名义", "年均", "平均", "同比", "比上年"):
+        if raw.endswith(mod, 0, k):
+            k -= len(mod)
+    return raw[:k], raw[k:]
+
+
+def _share_nouns(parts: list[str]) -> list[str]:
+    """``城镇`` + ``农村居民收入`` → ``城镇居民收入``; ``一般公共预算收入`` + ``支出`` → ``一般公共预算支出``."""
+    longest = max(parts, key=len)
+    out = []
+    for p in parts:
+        if len(p) <= 2 < len(longest) - 1 and p != longest:
+            if longest is parts[-1]:
+                p = p + longest[len(p):]
+            else:
+                p = longest[: len(longest) - len(p)] + p
+        out.append(p)
     return out
 
 
