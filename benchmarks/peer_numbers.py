@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reportdiff._indicators import extract  # noqa: E402
+from reportdiff._numerals import fold_numerals  # noqa: E402
 from reportdiff._vocab import MAGNITUDES  # noqa: E402
 from reportdiff.model import Quantity  # noqa: E402
 
@@ -124,7 +125,7 @@ class Counts:
 
 def printed_value(q: Quantity) -> float:
     """The value as printed times its magnitude word (``36.57亿`` → 3.657e9), unit scale left out."""
-    return float(q.value) * MAGNITUDES.get(q.magnitude, 1)
+    return float(q.value) * MAGNITUDES.get(fold_numerals(q.magnitude), 1)
 
 
 def untokenise(text: str) -> str:

@@ -251,17 +251,18 @@ class Meaning(enum.Enum):
 
 
 _MEANINGS: dict[str, Meaning] = {
-    **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "几", "数", "more than",
+    **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "几", "数", "至少", "最少",
+                     "超過", "more than",
                      "over", "at least", "in excess of", "above"), Meaning.AT_LEAST),
-    **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "less than",
+    **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "最多", "至多", "less than",
                      "under", "up to", "below", "no more than", "at most"), Meaning.AT_MOST),
     **dict.fromkeys(("左右", "约", "大约", "上下", "近", "将近", "接近", "about", "around",
                      "approximately", "nearly", "almost", "roughly", "some"), Meaning.ABOUT),
 }
 
 CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
-    ("不低于", "不超过", "不少于", "超过", "突破", "将近", "接近", "低于", "高于", "大约", "约", "近",
-     "逾", "不到", "不足"), key=lambda q: (-len(q), q)))
+    ("不低于", "不超过", "不少于", "超过", "超過", "突破", "将近", "接近", "低于", "高于", "大约", "约", "近",
+     "逾", "不到", "不足", "至少", "最少", "最多", "至多"), key=lambda q: (-len(q), q)))
 """Qualifiers printed before a Chinese number, longest first."""
 CN_POST_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以下", "以内", "之内", "上下")
 """Qualifiers printed after a Chinese number and its unit."""

@@ -246,7 +246,7 @@ def test_approximate_amounts_are_marked_approximate(text: str, value: str, unit:
     ("二〇二〇年，二0二0年。", []),
     ("经济总量翻一番。", [("1", "番", "", "")]),
     ("我国有十三亿多人。", [("13", "亿人", "多", "")]),
-    ("投资壹萬貳仟元，共三萬人，參加者兩千人。", [("12000", "元", "", ""), ("30000", "人", "", ""), ("2000", "人", "", "")]),
+    ("投资壹萬貳仟元，共三萬人，參加者兩千人。", [("12000", "元", "", ""), ("3", "萬人", "", ""), ("2000", "人", "", "")]),
     ("招录2 800名，另招2\u00a0800名，投资1,250亿元。", [("2800", "名", "", ""), ("2800", "名", "", ""),
                                                   ("1250", "亿元", "", "")]),
     ("年满七周岁。", [("7", "周岁", "", "")]),
@@ -316,3 +316,9 @@ def test_a_long_line_without_stops_keeps_kinds_local() -> None:
     """The target cue is looked for in a bounded stretch before the number, so far-away cues do not leak."""
     text = "预期目标是增长5%" + "，完成" * 300 + "，增长6.6%"
     assert [Kind.TARGET, Kind.ACTUAL] == [q.kind for q in extract(text)]
+
+
+def test_traditional_magnitudes_keep_their_print_and_scale() -> None:
+    qs = extract("仍有三十多萬人從事傳統工業，興建最少八萬五千個單位。")
+    assert [("30", "萬人", "多", 300000.0), ("85000", "個", "最少", 85000.0)] == [
+        (q.value, q.unit, q.qualifier, q.base_value) for q in qs]

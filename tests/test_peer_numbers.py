@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff._indicators import extract
+from reportdiff._numerals import fold_numerals
 from reportdiff._vocab import MAGNITUDES
 from reportdiff.model import Quantity
 
@@ -27,7 +28,7 @@ def cases(name: str) -> list[dict[str, object]]:
 
 
 def printed(q: Quantity) -> float:
-    return float(q.value) * MAGNITUDES.get(q.magnitude, 1)
+    return float(q.value) * MAGNITUDES.get(fold_numerals(q.magnitude), 1)
 
 
 def framed(numeral: str) -> list[float]:

@@ -146,8 +146,9 @@ def _numeral(marks: Marks, m: re.Match[str], *, in_range: bool = False) -> _Num 
             return None
         end = start + len(full)
         q1 = ""
-    _head, mag_word = split_magnitude(clean)
-    printed = value / Decimal(MAGNITUDES.get(mag_word, 1))
+    _head, folded_mag = split_magnitude(fold_numerals(clean))
+    printed = value / Decimal(MAGNITUDES.get(folded_mag, 1))
+    mag_word = clean[len(clean) - len(folded_mag):] if folded_mag else ""  # 萬 stays 萬 for display
     return _Num(start, end, printed, mag_word, q1, is_cn, bool(m.group("pct")))
 
 
@@ -216,7 +217,7 @@ def _hit(marks: Marks, m: re.Match[str] | None, *, allow_bare: bool, signed: boo
         return None  # names: “苏政40条”, 《…》
     return Hit(
         start=sign_start, end=qend, value=value, unit=unit_text,
-        magnitude=Decimal(MAGNITUDES.get(mag, 1)) * scale,
+        magnitude=Decimal(MAGNITUDES.get(fold_numerals(mag), 1)) * scale,
         base_unit=base_unit, qualifier=qualifier, qual_start=qstart, mag_word=mag,
     )
 
@@ -292,7 +293,7 @@ def _range_after(marks: Marks, low: Hit) -> list[Hit] | None:
         mag_unit = high.unit[len(high.mag_word):]
         if low.mag_word:
             low = attrs.evolve(low, unit=low.mag_word + mag_unit, base_unit=high.base_unit,
-                               magnitude=low.magnitude * high.magnitude / Decimal(MAGNITUDES.get(high.mag_word, 1)))
+                               magnitude=low.magnitude * high.magnitude / Decimal(MAGNITUDES.get(fold_numerals(high.mag_word), 1)))
         else:
             low = attrs.evolve(low, unit=high.unit, base_unit=high.base_unit, magnitude=high.magnitude,
                                mag_word=high.mag_word)
