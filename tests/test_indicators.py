@@ -322,3 +322,9 @@ def test_traditional_magnitudes_keep_their_print_and_scale() -> None:
     qs = extract("仍有三十多萬人從事傳統工業，興建最少八萬五千個單位。")
     assert [("30", "萬人", "多", 300000.0), ("85000", "個", "最少", 85000.0)] == [
         (q.value, q.unit, q.qualifier, q.base_value) for q in qs]
+
+
+def test_an_english_target_cue_counts_only_in_its_own_sentence() -> None:
+    text = ("As for rates, I will maintain the charge at 5 per cent. Since rateable values fell by an average "
+            "of 8 per cent last year, rates will be lower. We will spend $5 billion.")
+    assert [Kind.TARGET, Kind.ACTUAL, Kind.TARGET] == [q.kind for q in extract(text, language="en")]
