@@ -328,12 +328,3 @@ def test_an_english_target_cue_counts_only_in_its_own_sentence() -> None:
     text = ("As for rates, I will maintain the charge at 5 per cent. Since rateable values fell by an average "
             "of 8 per cent last year, rates will be lower. We will spend $5 billion.")
     assert [Kind.TARGET, Kind.ACTUAL, Kind.TARGET] == [q.kind for q in extract(text, language="en")]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("完成政府投资项目审核451个,核减金额15468.7万元。", ["完成政府投资项目审核", "完成政府投资项目审核核减金额"]),
-    ("全区平台入驻服务机构23家,注册量62062人。", ["平台入驻服务机构", "平台入驻服务机构注册量"]),
-    ("拟安排财政赤字1.62万亿元，赤字率3%。", ["拟安排财政赤字", "赤字率"]),
-])
-def test_a_bare_measure_noun_takes_the_topic_of_the_clause_before(text: str, expected: list[str]) -> None:
-    assert expected == labels(text)

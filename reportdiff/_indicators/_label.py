@@ -198,8 +198,7 @@ def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelle
             if prev is not None and same_sentence and listed and not pre:
                 label = prev.pre + post if post else prev.label
                 subject = prev.subject
-            elif prev is not None and same_sentence and (head or prev.subject) and (
-                    len(core) <= 2 or _bare_measure(core, prev.subject)):
+            elif prev is not None and same_sentence and len(core) <= 2 and (head or prev.subject):
                 # a bare verb (增长, 审结): the topic comes from before, the
                 # previous quantity's when it is a topic itself, else the head
                 topic = prev.subject if len(prev.subject) >= 5 or not head else head
@@ -269,16 +268,6 @@ def _distribute(view: str, items: list[Labelled]) -> list[Labelled]:
                                                   subject=earlier[k].subject)
         i = j
     return out
-
-
-_MEASURE_NOUNS = ("率", "量", "额")
-
-
-def _bare_measure(core: str, topic: str) -> bool:
-    """A short measure noun with no subject of its own (核减金额, 注册量, 按时答复率) after a clause
-    that names one: the topic–comment pattern, where the earlier clause gives the subject.
-    A measure whose head the topic already holds (赤字率 after 财政赤字) names its subject itself."""
-    return len(core) <= 5 and core.endswith(_MEASURE_NOUNS) and core[:2] not in topic
 
 
 def _split_verb(raw: str) -> tuple[str, str]:
