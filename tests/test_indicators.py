@@ -328,3 +328,12 @@ def test_an_english_target_cue_counts_only_in_its_own_sentence() -> None:
     text = ("As for rates, I will maintain the charge at 5 per cent. Since rateable values fell by an average "
             "of 8 per cent last year, rates will be lower. We will spend $5 billion.")
     assert [Kind.TARGET, Kind.ACTUAL, Kind.TARGET] == [q.kind for q in extract(text, language="en")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("重点高校专项招收农村和贫困地区学生人数由1万人增加到10万人。", ["重点高校专项招收农村和贫困地区学生人数"] * 2),
+    ("出境旅游人次增加到1.3亿人次。", ["出境旅游人次"]),
+    ("中央财政安排1000亿元专项奖补资金予以支持。", ["中央财政安排专项奖补资金"]),
+])
+def test_the_noun_after_an_amount_stops_where_a_change_of_the_amount_begins(text: str, expected: list[str]) -> None:
+    assert expected == labels(text)

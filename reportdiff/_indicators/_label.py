@@ -257,7 +257,7 @@ def _distribute(view: str, items: list[Labelled]) -> list[Labelled]:
             parts = [p for p in (strip_fillers(x) for x in _ENUM_RE.split(head)) if p]
             verb = strip_fillers(tail) if sep else tail
             if len(parts) == n and all(len(p) >= 2 for p in parts):
-                parts = _share_nouns(parts)
+                parts = _share_nouns(parts) if n == 2 else parts
                 for k in range(n):
                     out[i + k] = attrs.evolve(out[i + k], label=parts[k] + verb, subject=parts[k])
             elif not parts and i >= n:
@@ -312,12 +312,17 @@ def _post_noun(view: str, pos: int) -> tuple[str, int]:
     """The noun phrase right after a counter (``27件政策性文件`` → 政策性文件) and its end."""
     e = _extend(view, pos, 16)
     text = view[pos:e]
-    if not text or text[0] in "的之和及与或":
-        return "", pos
-    cut = text.find("的")
+    if not text or text[0] in "的之和及与或" or text.startswith(_NOT_NOUNS):
+        return "", pos  # 由1万人增加到10万人, 1000亿元用于…: a verb follows, not what is counted
+    cut = min((k for k in (text.find(w) for w in ("的", *_NOT_NOUNS)) if k >= 2), default=-1)
     if cut >= 2:
         text, e = text[:cut], pos + cut
     return text.strip("“”"), e
+
+
+_NOT_NOUNS = tuple(sorted({w + to for w in UP_WORDS + DOWN_WORDS if len(w) >= 2 for to in "到至"} | {
+    "用于", "予以", "达到", "分别", "同比"}, key=lambda w: (-len(w), w)))
+"""What changes or spends the amount itself (增加到, 用于…): the noun phrase after an amount stops there."""
 
 
 def _english_label(view: str, cs: int, qs: int, hit: Hit) -> tuple[str, Direction, str]:
