@@ -7,8 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff._indicators import extract
+from reportdiff._numerals import int_to_chinese
 from reportdiff.model import Bound, Direction, Kind
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -337,3 +340,33 @@ def test_an_english_target_cue_counts_only_in_its_own_sentence() -> None:
 ])
 def test_the_noun_after_an_amount_stops_where_a_change_of_the_amount_begins(text: str, expected: list[str]) -> None:
     assert expected == labels(text)
+
+
+# --------------------------------------------------------------------------
+# invariants
+# --------------------------------------------------------------------------
+
+_REPORT_CHARS = st.sampled_from(list("增长下降约近多余万亿元人个项%％-－~至到和、，。；：“”《》0123456789一二两三十百千点分之负 \n\u200b"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_REPORT_CHARS, max_size=60) | st.text(max_size=40))
+def test_extract_never_fails_and_spans_index_the_text(text: str) -> None:
+    for q in extract(text):
+        assert 0 <= q.span.start <= q.span.end <= len(text)
+        assert q.quote == q.quote_span.of(text).strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12))
+def test_a_written_out_amount_reads_back_as_its_value(n: int) -> None:
+    qs = extract(f"金额为{int_to_chinese(n)}元。")
+    assert [float(n)] == [q.base_value for q in qs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
+def test_a_printed_range_gives_its_two_ends(a: int, b: int) -> None:
+    low, high = sorted((a, b))
+    qs = extract(f"增长{low}-{high}%。") if low != high else extract(f"增长{low}%。")
+    assert [float(v) for v in sorted({low, high})] == [q.base_value for q in qs]
