@@ -370,3 +370,7 @@ def test_a_printed_range_gives_its_two_ends(a: int, b: int) -> None:
     low, high = sorted((a, b))
     qs = extract(f"增长{low}-{high}%。") if low != high else extract(f"增长{low}%。")
     assert [float(v) for v in sorted({low, high})] == [q.base_value for q in qs]
+
+
+def test_liang_is_a_unit_only_when_no_measure_word_follows() -> None:
+    assert [["30两"], []] == [[q.display for q in extract(t)] for t in ("三十两黄金。", "来了一两个人。")]

@@ -127,8 +127,9 @@ def _numeral(marks: Marks, m: re.Match[str], *, in_range: bool = False) -> _Num 
     q1 = m.group("q1") or ""
     mag = m.group("mag") or ""
     end = m.end() if (q1 or mag) else nend
-    if len(num) >= 2 and not q1 and not mag and num[-1] == "两" and num[-2] in NUMERAL_CHARS + "0123456789":
-        num, nend, end = num[:-1], nend - 1, nend - 1  # 三十两, 1234两: 两 after a numeral is the unit
+    if len(num) >= 2 and not q1 and not mag and num[-1] == "两" and num[-2] in NUMERAL_CHARS + "0123456789" \
+            and not _UNIT_RE.match(view, nend):
+        num, nend, end = num[:-1], nend - 1, nend - 1  # 三十两, 1234两: 两 after a numeral is the unit (一两个 is not)
     elif not q1 and not mag and num[-1] in "千百兆" and _UNIT_RE.match(view, nend - 1):
         num, nend, end = num[:-1], nend - 1, nend - 1  # 300千瓦, 20千克, 50兆字节: the unit starts there
         if not num:
