@@ -170,6 +170,7 @@ CN_MONEY_PARTS: dict[str, dict[str, str]] = {
 
 CURRENCY_SIGNS: dict[str, str] = {
     "US$": "US$", "HK$": "HK$", "C$": "C$", "A$": "A$", "S$": "S$", "NZ$": "NZ$", "RMB": "RMB",
+    "USD$": "USD$", "AUD$": "AUD$", "CAD$": "CAD$", "NZD$": "NZD$", "MXN$": "MXN$", "MEX$": "MEX$",
     "$": "$", "€": "€", "£": "£", "¥": "¥", "￥": "¥", "₹": "₹", "₩": "₩",
 }
 """Currency signs and codes printed before a number, longest first when matched; value: the unit recorded."""

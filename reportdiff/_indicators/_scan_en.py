@@ -23,7 +23,7 @@ from reportdiff._vocab import (
 )
 
 _SIGNS = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=lambda s: (-len(s), s)))
-_CODES = r"(?:[A-Za-z]{2,3}\$|(?:USD|EUR|GBP|RMB|JPY|CNY|HKD|dollar|sen)\s?(?=\d))"
+_CODES = r"(?:(?:USD|EUR|GBP|RMB|JPY|CNY|HKD|dollar|sen)\s?(?=\d))"
 _WORDS = "|".join(sorted(EN_CURRENCY_WORDS, key=lambda w: (-len(w), w)))
 _MAGS = "|".join(sorted((w for w in MAGNITUDES if w.isascii()), key=lambda w: (-len(w), w)))
 _NUMBER_WORDS = "|".join(sorted(EN_NUMBER_WORDS, key=lambda w: (-len(w), w)))

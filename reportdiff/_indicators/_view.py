@@ -66,17 +66,20 @@ class View:
                 continue
             if ch.isspace():
                 j = i
-                newline = False
+                breaks = 0
                 while j < n and (text[j].isspace() or text[j] in _ZERO_WIDTH):
-                    newline = newline or text[j] in "\n\r\u2028\u2029"
+                    breaks += text[j] in "\n\u2028\u2029"
                     j += 1
+                newline = breaks > 0
                 prev = out[-1] if out else ""
                 nxt = text[j] if j < n else ""
-                joins_number = prev.isdigit() or prev in ".%" or nxt.isdigit() or (
-                    prev.isascii() and prev.isalpha() and newline
-                )
+                joins_number = prev.isdigit() or prev in ".%" or nxt.isdigit()
+                soft_wrap = breaks == 1 and bool(prev) and bool(nxt) and not (is_wide(prev) or is_wide(nxt))
                 if not prev or not nxt:
                     pass
+                elif soft_wrap and not joins_number:
+                    out.append(" ")  # a line wrapped inside an English paragraph: a space
+                    idx.append(i)
                 elif newline and not joins_number:
                     out.append("\n")
                     idx.append(i)
