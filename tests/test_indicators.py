@@ -382,3 +382,8 @@ def test_a_line_wrapped_inside_an_english_paragraph_is_a_space() -> None:
     assert [("savings couple could run", "$1000"), ("regulators see this", "100%")] == [
         (q.label, q.display) for q in qs]
     assert () == extract("PM\n2.5浓度下降。")
+
+
+def test_an_actual_repeating_a_target_of_the_same_text_is_that_target() -> None:
+    text = "今年主要预期目标是：居民消费价格涨幅3％左右。\n提出居民消费价格涨幅3％左右，综合考虑了去年价格变动。去年居民消费价格涨幅3%。"
+    assert [Kind.TARGET, Kind.TARGET, Kind.ACTUAL] == [q.kind for q in extract(text)]

@@ -24,7 +24,7 @@ from reportdiff._indicators._qualify import Hit
 from reportdiff._indicators._view import Marks, View
 from reportdiff._numerals import format_decimal
 from reportdiff._text import Language, detect_language
-from reportdiff.model import Bound, Quantity, Report
+from reportdiff.model import Bound, Kind, Quantity, Report
 
 __all__ = ["extract", "extract_report", "normalise_label"]
 
@@ -92,7 +92,32 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             low = out[i - 1]
             out[i] = attrs.evolve(out[i], label=low.label, quote=low.quote, quote_span=low.quote_span,
                                   direction=low.direction, base=low.base, kind=low.kind)
-    return tuple(out)
+    return tuple(out if english else _restated_targets(out))
+
+
+def _restated_targets(qs: list[Quantity]) -> list[Quantity]:
+    """An actual that repeats a target of the same text is that target restated.
+
+    Same value, unit and qualifier word (a qualifier is required: a bare 3% repeats by chance)
+    and a label holding the target's (``提出居民消费价格涨幅3％左右`` after the target
+    ``居民消费价格涨幅3%左右``).  Computed from the text itself, in one pass over its targets.
+    Chinese only: an English label is a list of kept words, so containment proves little there
+    (``about 40 per cent`` of revenue is a fact, not a restated target).
+    """
+    targets: dict[tuple[str, str, str], list[str]] = {}
+    for q in qs:
+        if q.kind is Kind.TARGET and q.qualifier and q.bound is Bound.NONE:
+            targets.setdefault((q.value, q.base_unit, q.qualifier), []).append(normalise_label(q.label))
+    if not targets:
+        return qs
+    out = []
+    for q in qs:
+        cands = targets.get((q.value, q.base_unit, q.qualifier), []) if q.kind is Kind.ACTUAL else []
+        own = normalise_label(q.label)
+        if any(len(t) >= 3 and t in own for t in cands):
+            q = attrs.evolve(q, kind=Kind.TARGET)
+        out.append(q)
+    return out
 
 
 def extract_report(report: Report) -> tuple[Quantity, ...]:
