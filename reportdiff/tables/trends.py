@@ -19,7 +19,7 @@ __all__ = ["churn", "target_outcomes", "tidy_frame", "wide_table"]
 
 _COLUMNS = [
     "series", "year", "label", "value", "unit", "base_value", "base_unit", "qualifier", "bound",
-    "direction", "base", "kind", "section", "quote",
+    "direction", "base", "kind", "section", "quote", "display",
 ]
 
 
@@ -32,17 +32,18 @@ def tidy_frame(quantities: Iterable[Quantity], series: dict[Quantity, str] | Non
 
     Returns:
         A DataFrame with columns series, year, label, value, unit, base_value,
-        base_unit, qualifier, bound, direction, base, kind, section, quote.
+        base_unit, qualifier, bound, direction, base, kind, section, quote, display
+        (the value as printed, ``8500亿元``, beside ``base_value`` for computing).
 
     >>> from reportdiff._indicators import extract
-    >>> tidy_frame(extract("城镇新增就业1244万人。", year=2019))[["label", "base_value"]].values.tolist()
-    [['城镇新增就业', 12440000.0]]
+    >>> tidy_frame(extract("城镇新增就业1244万人。", year=2019))[["label", "display", "base_value"]].values.tolist()
+    [['城镇新增就业', '1244万人', 12440000.0]]
     """
     qs = sorted(quantities, key=lambda q: (q.year, q.span.start, q.bound != Bound.LOW))
     ids = link_series(qs) if series is None else series
     rows = [
         [ids.get(q, ""), q.year, q.label, q.value, q.unit, q.base_value, q.base_unit, q.qualifier,
-         q.bound.value, q.direction.value, q.base, q.kind.value, q.section, q.quote]
+         q.bound.value, q.direction.value, q.base, q.kind.value, q.section, q.quote, q.display]
         for q in qs
     ]
     return pd.DataFrame(rows, columns=_COLUMNS)
