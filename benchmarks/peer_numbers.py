@@ -144,6 +144,9 @@ def _equivalent(q: Quantity, want: float, unit: str, *, percent: bool) -> bool:
     v = printed_value(q)
     if _same(v, want):
         return True
+    to_percent = {"%": 1.0, "‰": 0.1, "‱": 0.01}
+    if percent and q.base_unit in to_percent and _same(q.base_value * to_percent[q.base_unit], want):
+        return True  # 三成 = 30 %, 千分之2.4 = 0.24 %
     if unit.startswith("Kilo") and "千" not in q.unit and _same(v, want * 1000):
         return True
     return percent and not q.unit and _same(v * 100, want)

@@ -96,7 +96,8 @@ def _u(family: UnitFamily, words: str, not_before: dict[str, str] | None = None)
 _F = UnitFamily
 CN_UNITS: tuple[Unit, ...] = (
     *_u(_F.POINTS, "个百分点 百分点"),
-    *_u(_F.RATE, "% ‰ ％"),
+    *_u(_F.RATE, "% ‰ ‱ ％"),
+    Unit("成", _F.RATE, base="%", scale=10, not_before="不为了功果本员立交就绩长熟型效都绩色分套批"),
     *_u(_F.CURRENCY, "美元 美圆 欧元 港元 日元 英镑 元人民币 元 人民币 瑞士法郎 法郎 台币 新台币 卢布 韩元 "
         "澳元 加元 奈拉 比特币", {"元": "旦素首宵"}),
     *_u(

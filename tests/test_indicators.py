@@ -387,3 +387,15 @@ def test_a_line_wrapped_inside_an_english_paragraph_is_a_space() -> None:
 def test_an_actual_repeating_a_target_of_the_same_text_is_that_target() -> None:
     text = "今年主要预期目标是：居民消费价格涨幅3％左右。\n提出居民消费价格涨幅3％左右，综合考虑了去年价格变动。去年居民消费价格涨幅3%。"
     assert [Kind.TARGET, Kind.TARGET, Kind.ACTUAL] == [q.kind for q in extract(text)]
+
+
+@pytest.mark.parametrize(("text", "display", "base", "unit"), [
+    ("超过三成的企业。", "3成", 30.0, "%"), ("减少达五成半。", "5.5成", 55.0, "%"),
+    ("千分之2.4。", "千分之2.4", 2.4, "‰"), ("增长百分之十二点一。", "百分之12.1", 12.1, "%")])
+def test_tenths_and_per_mille_are_rates(text: str, display: str, base: float, unit: str) -> None:
+    q = extract(text)[0]
+    assert (display, base, unit) == (q.display, q.base_value, q.base_unit)
+
+
+def test_cheng_inside_a_word_is_no_rate() -> None:
+    assert () == extract("一成不变，成本下降，成为标杆。")

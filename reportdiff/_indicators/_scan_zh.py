@@ -36,7 +36,7 @@ from reportdiff.model import Bound
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?: \d{3})+(?!\d| \d)|\d+)(?:\.\d+)?"
 _APPROX = r"[几幾数](?=[十百千万亿萬億])|(?<=[十百千万亿萬億零])[几幾]"
 _NUMERAL_RE = re.compile(
-    rf"(?P<pct>[百佰]分之)?(?P<num>(?:{_ARABIC}|[{NUMERAL_CHARS}]|{_APPROX})+(?:[点點][零〇○一二两三四五六七八九]+)?)"
+    rf"(?P<pct>[百佰千仟万萬]分之)?(?P<num>(?:{_ARABIC}|[{NUMERAL_CHARS}]|{_APPROX})+(?:[点點][零〇○一二两三四五六七八九]+)?)"
     r"(?P<q1>[多余])?(?P<mag>(?<![万亿萬億])(?:万亿|萬億|亿|億|万|萬))?"
 )
 _ARABIC_LEAD_RE = re.compile(rf"{_ARABIC}(?:万亿|亿|万)?")
@@ -48,7 +48,8 @@ _FRACTION_RE = re.compile(
 _UNIT_RE = re.compile(unit_pattern(tuple(u for u in CN_UNITS if u.text not in NOT_AMOUNTS)))
 _DIGIT_STRING = frozenset("零〇○一二两三四五六七八九0123456789")
 _CURRENCY_BEFORE = {"￥": "¥", "¥": "¥", "$": "$", "€": "€", "£": "£"}
-_HALVES = frozenset((UnitFamily.MASS, UnitFamily.LENGTH, UnitFamily.AREA, UnitFamily.VOLUME))
+_PER = {"百": "%", "千": "‰", "万": "‱"}  # 百分之 / 千分之 / 万分之
+_HALVES = frozenset((UnitFamily.MASS, UnitFamily.LENGTH, UnitFamily.AREA, UnitFamily.VOLUME, UnitFamily.RATE))
 
 
 @attrs.frozen
@@ -169,7 +170,8 @@ def _hit(marks: Marks, m: re.Match[str] | None, *, allow_bare: bool, signed: boo
         ps = m.start("pct")
         if mag or (ps and view[ps - 1] in NUMERAL_CHARS) or (view[end:end + 1].isascii() and view[end:end + 1].isalpha()):
             return None  # 一百分之五: a fraction, read by the fraction scanner; 百分之3.2k: not read
-        unit_text, base_unit, uend, start = "百分之", "%", end, m.start("pct")
+        printed_pct = m.group("pct")
+        unit_text, base_unit, uend, start = printed_pct, _PER[fold_numerals(printed_pct[0])], end, m.start("pct")
     else:
         um = _UNIT_RE.match(view, end)
         if um is None and end < len(view) and view[end] in "多余" and not q1:

@@ -93,6 +93,8 @@ class Quantity:
         >>> Quantity("earnings", "2.5", "$ billion", 2.5e9, "$").display
         '$2.5 billion'
         """
+        if self.unit.endswith("分之"):
+            return f"{self.unit}{self.value}"  # 百分之十二点一 → 百分之12.1
         head, _, rest = self.unit.partition(" ")
         if head and not head[-1].isalnum() and head[-1] not in "%‰":
             return f"{head}{self.value}" + (f" {rest}" if rest else "")  # $2.5 billion
