@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reportdiff
 from reportdiff.plot import delta_bars, png, small_multiples
-from reportdiff.trends import tidy_frame, wide_table
+from reportdiff.tables.trends import tidy_frame, wide_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """Numbers as printed in reports: Chinese numerals, full-width digits, separators.
 
-Private helpers of :mod:`reportdiff._indicators`.  Values are :class:`~decimal.Decimal`
+Shared by the indicator extractor and the diff's number tokens.  Values are :class:`~decimal.Decimal`
 so that ``15468.7`` stays ``15468.7`` and formatting round-trips exactly.
 """
 
@@ -12,10 +12,15 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "CN_DIGITS",
     "CN_MAGNITUDES",
+    "EN_NUMBER_WORDS",
+    "FINANCIAL",
+    "NUMERAL_CHARS",
+    "fold_numerals",
     "format_decimal",
     "int_to_chinese",
     "parse_arabic",
     "parse_chinese",
+    "parse_english",
     "parse_mixed",
     "split_magnitude",
 ]
@@ -28,10 +33,9 @@ CN_DIGITS: dict[str, int] = {
 #: Units inside a section of four digits.
 _SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 #: Magnitude words that close a section of four digits (``万``) or eight (``亿``).
-CN_MAGNITUDES: dict[str, int] = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
+CN_MAGNITUDES: dict[str, int] = {"万": 10**4, "亿": 10**8, "万亿": 10**12, "兆": 10**12}
 
 _ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_MIXED_PART_RE = re.compile(r"(\d+(?:\.\d+)?[千百]?)|([零〇一二两三四五六七八九十百千]+)|([万亿])")
 
 
 def format_decimal(value: Decimal) -> str:
@@ -86,87 +90,151 @@ def _halfwidth(text: str) -> str:
 _FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: 0x2E, 0xFF0C: 0x2C}
 
 
-def _section(text: str) -> int | None:
-    """A number below 10,000 written with 十百千 (``五千九百三十三``)."""
-    total, digit, last_unit = 0, None, 10**5
-    for ch in text:
-        if ch in CN_DIGITS:
-            if digit is not None and digit != 0:
-                return None  # two digits in a row: 十四五, 一二
-            digit = CN_DIGITS[ch]
-        elif ch in _SMALL_UNITS:
-            unit = _SMALL_UNITS[ch]
-            if unit >= last_unit:
+#: Traditional and financial forms of the numeral characters, folded one for one.
+_FOLD = str.maketrans({
+    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "叄": "三", "肆": "四", "伍": "五",
+    "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千",
+    "萬": "万", "億": "亿", "兩": "两", "倆": "两", "○": "〇", "點": "点", "幾": "几",
+})
+FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟"
+"""Financial (anti-forgery) numerals: alone they are ordinary words (陆地, 收拾, 队伍)."""
+NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿兆" + FINANCIAL + "萬億兩倆"
+"""Every character of a Chinese numeral's integer part, simplified, traditional and financial."""
+
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10**4, "亿": 10**8, "兆": 10**12}
+_TOKEN_RE = re.compile(r"(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九])|([十百千])|([万亿兆])|(.)")
+
+
+def fold_numerals(text: str) -> str:
+    """Traditional and financial numeral characters in their simplified form, one for one.
+
+    >>> fold_numerals("壹萬貳仟")
+    '一万二千'
+    """
+    return text.translate(_FOLD)
+
+
+def _cn_integer(text: str, *, spoken: bool = True) -> Decimal | None:
+    """The integer (or Arabic-led decimal) written with digits, 十百千 and 万亿兆.
+
+    Groups close at a magnitude word: ``四千五百万八千亿`` is (45000000 + 8000) × 10**8.
+    A single digit right after a unit word with no 零 between is the spoken short form
+    (``一万三`` = 13000, ``二百五`` = 250) when ``spoken``.
+    """
+    groups: list[tuple[Decimal, int]] = []  # closed groups: (value, magnitude)
+    section = Decimal(0)  # the part below the next magnitude word
+    digit: Decimal | None = None
+    last_small = 10**5  # the last 十百千 seen in this section
+    last_unit = 0  # the unit word just before the pending digit (for spoken forms)
+    zero = False
+    arabic_digit = False
+    pos = 0
+    for m in _TOKEN_RE.finditer(text):
+        pos = m.end()
+        arabic, cn, small, big, other = m.groups()
+        if other is not None:
+            return None
+        if arabic is not None or cn is not None:
+            if digit is not None:
+                return None  # two digits in a row: 十四五, 二〇二〇
+            if cn == "零" or cn == "〇":
+                zero = True
+                last_unit = 0
+                continue
+            digit = Decimal(arabic) if arabic is not None else Decimal(CN_DIGITS[cn])
+            arabic_digit = arabic is not None
+            if zero:
+                last_unit = 0
+            continue
+        if small is not None:
+            unit = _SMALL[small]
+            if unit >= last_small:
                 return None  # 十百, 百百
             if digit is None:
-                if unit != 10 or total:
-                    return None  # only a leading 十 may stand alone
-                digit = 1
-            total += digit * unit
-            digit, last_unit = None, unit
-        else:
+                if (section or groups) and (not zero or unit != 10):
+                    return None
+                digit = Decimal(1)  # a leading 十 (十五), 零十
+            if digit != digit.to_integral_value() and not arabic_digit:
+                return None
+            section += digit * unit
+            digit, last_small, last_unit, zero = None, unit, unit, False
+            continue
+        mag = _BIG[big]
+        if digit is not None:
+            section += digit
+            digit = None
+        if not section and (not groups or groups[-1][1] > mag):
+            return None  # 万 alone, 亿万
+            # a magnitude after a smaller one scales what came before it: 四万万, 二十万亿
+        value = section
+        while groups and groups[-1][1] <= mag:
+            value += groups.pop()[0]
+        if not value:
             return None
+        groups.append((value * mag, mag))
+        section, last_small, last_unit, zero = Decimal(0), 10**5, mag, False
+    if pos != len(text):
+        return None
     if digit is not None:
-        total += digit
-    return total
+        if spoken and not zero and last_unit >= 100 and not arabic_digit:
+            digit *= last_unit // 10  # 一万三, 二百五, 一千陆
+        section += digit
+    return sum((g[0] for g in groups), Decimal(0)) + section
 
 
 def parse_chinese(text: str) -> Decimal | None:
-    """A number in Chinese numerals (``九万五千九百三十三``, ``十二点一``, ``两亿``).
+    """A number in Chinese numerals (``九万五千九百三十三``, ``十二点一``, ``五十二点八万亿``).
+
+    Traditional and financial characters read as their simplified forms (``壹萬`` = 一万).
+    Spoken short forms read as speakers mean them: ``一万三`` = 13000, ``二百五`` = 250.
 
     Args:
-        text: Chinese digits with 十百千万亿, optionally a decimal part after 点.
+        text: Chinese digits with 十百千万亿兆, optionally a decimal part after 点,
+            which may come before a closing magnitude word (``五十二点八万亿``).
 
     Returns:
         Its value, or None when ``text`` is not a well-formed numeral
-        (``十四五`` is a name, not a number).
+        (``十四五`` is a name, ``二〇二二`` a digit string, not a count).
 
     >>> parse_chinese("九万五千九百三十三")
     Decimal('95933')
     >>> parse_chinese("十二点一")
     Decimal('12.1')
-    >>> parse_chinese("十四五") is None
-    True
+    >>> parse_chinese("五十二点八万亿")
+    Decimal('52800000000000.0')
+    >>> parse_chinese("十四五") is None, parse_chinese("二〇二二") is None
+    (True, True)
     """
-    if not text:
-        return None
-    whole, sep, frac = text.partition("点")
-    if sep and (not frac or any(c not in CN_DIGITS for c in frac)):
-        return None
-    value = _parse_cn_integer(whole) if whole else 0
-    if value is None:
-        return None
-    result = Decimal(value)
-    if frac:
-        result += Decimal("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    return result
+    return _parse(fold_numerals(text), chinese_only=True)
 
 
-def _parse_cn_integer(text: str) -> int | None:
-    total = 0
-    rest = text
-    for mag_char, mag in (("亿", 10**8), ("万", 10**4)):
-        if mag_char in rest:
-            head, _, rest = rest.partition(mag_char)
-            if not head:
-                return None
-            sub = _parse_cn_integer(head) if mag_char == "亿" else _section(head)
-            if sub is None or sub == 0:
-                return None
-            total += sub * mag
-            rest = rest.lstrip("零〇")
-    if rest:
-        if all(c in CN_DIGITS for c in rest) and len(rest) > 1:
-            return None  # digit strings such as 二〇二二 are not counted here
-        small = _section(rest)
-        if small is None:
+def _parse(t: str, *, chinese_only: bool) -> Decimal | None:
+    if not t:
+        return None
+    whole, sep, frac = t.partition("点")
+    if not sep:
+        return _cn_integer(whole) if whole else None
+    k = 0
+    while k < len(frac) and frac[k] in CN_DIGITS:
+        k += 1
+    digits, mags = frac[:k], frac[k:]
+    if not digits or any(c not in "万亿兆" for c in mags):
+        return None
+    fraction = Decimal("0." + "".join(str(CN_DIGITS[c]) for c in digits))
+    if mags:
+        # 五十二点八万亿: the decimal belongs to a plain number before the magnitude
+        head = _cn_integer(whole) if whole else Decimal(0)
+        if head is None or (whole and any(c in "万亿兆" for c in whole)):
             return None
-        total += small
-    return total
+        scale = _cn_integer("一" + mags)
+        return None if scale is None else (head + fraction) * scale
+    head = _cn_integer(whole) if whole else Decimal(0)  # 两千三点一 = 2300.1
+    return None if head is None else head + fraction
 
 
 def parse_mixed(text: str) -> Decimal | None:
-    """A number mixing Arabic digits, Chinese numerals and 万/亿 (``3万4000``, ``6600万``).
+    """A number mixing Arabic digits, Chinese numerals and 万/亿 (``3万4000``, ``6600万``, ``5万4千6百``).
 
     Args:
         text: the numeral as printed, without qualifiers such as 多 or 余.
@@ -178,51 +246,51 @@ def parse_mixed(text: str) -> Decimal | None:
     Decimal('34000')
     >>> parse_mixed("1.2万亿")
     Decimal('1200000000000.0')
+    >>> parse_mixed("5万4千6百")
+    Decimal('54600')
     """
-    t = _halfwidth(text).replace(",", "")
+    t = fold_numerals(_halfwidth(text)).replace(",", "")
     if not t:
         return None
     if not any(c.isdigit() for c in t):
-        return parse_chinese(t)
-    # Arabic-led: groups of (number, magnitudes) such as 3万4000, 1.2万亿, 13亿5千万
-    total = Decimal(0)
-    pos = 0
-    pending: Decimal | None = None
-    last_mag = 10**17
-    for m in _MIXED_PART_RE.finditer(t):
-        if m.start() != pos:
-            return None
-        pos = m.end()
-        if m.group(1) or m.group(2):
-            if pending is not None:
-                return None
-            pending = _arabic_group(m.group(1)) if m.group(1) else parse_chinese(m.group(2))
-            if pending is None:
-                return None
-        else:
-            mag = 10**4 if m.group(3) == "万" else 10**8
-            if pending is None:
-                # 万亿: a magnitude that scales the group just closed
-                if total == 0 or mag != 10**8 or last_mag != 10**4:
-                    return None
-                total *= 10**8
-                last_mag = 10**12
-                continue
-            if mag >= last_mag:
-                return None
-            total += pending * mag
-            pending, last_mag = None, mag
-    if pos != len(t):
+        return _parse(t, chinese_only=True)
+    m = _ARABIC_RE.fullmatch(t)
+    if m:
+        return Decimal(t)
+    return _cn_integer(t, spoken=False)
+
+
+_EN_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALE = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_NUMBER_WORDS = (*_EN_SMALL, *_EN_SCALE)
+"""English number words, as read by :func:`parse_english`."""
+
+
+def parse_english(text: str) -> Decimal | None:
+    """A number written in English words (``thirteen``, ``forty-five``, ``three thousand``).
+
+    >>> parse_english("three thousand two hundred"), parse_english("forty-five"), parse_english("and")
+    (Decimal('3200'), Decimal('45'), None)
+    """
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    if not words:
         return None
-    if pending is not None:
-        total += pending
-    return total
-
-
-def _arabic_group(text: str) -> Decimal:
-    """``5`` → 5, ``5千`` → 5000, ``3百`` → 300."""
-    scale = {"千": 1000, "百": 100}.get(text[-1], 1)
-    return Decimal(text.rstrip("千百")) * scale
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in _EN_SMALL:
+            current += _EN_SMALL[w]
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _EN_SCALE:
+            total += (current or 1) * _EN_SCALE[w]
+            current = 0
+        else:
+            return None
+    return Decimal(total + current) if seen else None  # "million" alone (half million) is not read
 
 
 def split_magnitude(numeral: str) -> tuple[str, str]:

@@ -15,19 +15,27 @@ import re
 import attrs
 
 __all__ = [
+    "CN_MONEY_PARTS",
     "CN_POST_QUALIFIERS",
     "CN_PRE_QUALIFIERS",
     "CN_UNITS",
+    "CURRENCY_SIGNS",
     "DOWN_WORDS",
+    "EN_CURRENCY_WORDS",
+    "EN_MAGNITUDE_ABBREVIATIONS",
     "EN_PRE_QUALIFIERS",
     "EN_UNITS",
     "MAGNITUDES",
+    "NEGATIVE_SIGNS",
+    "NOT_AMOUNTS",
+    "RANGE_SEPARATORS",
     "TARGET_CUES",
     "UP_WORDS",
     "Meaning",
     "Unit",
     "UnitFamily",
     "family_of",
+    "is_approximate",
     "meaning_of",
     "unit_of",
     "unit_pattern",
@@ -54,6 +62,9 @@ class UnitFamily(enum.StrEnum):
     MULTIPLE = "multiple"
     """倍, 番: a ratio."""
     AGE = "age"
+    DATA = "data"
+    """比特, 字节: amounts of information."""
+    FREQUENCY = "frequency"
 
 
 @attrs.frozen
@@ -85,12 +96,15 @@ def _u(family: UnitFamily, words: str, not_before: dict[str, str] | None = None)
 _F = UnitFamily
 CN_UNITS: tuple[Unit, ...] = (
     *_u(_F.POINTS, "个百分点 百分点"),
-    *_u(_F.RATE, "% ‰ ％"),
-    *_u(_F.CURRENCY, "美元 欧元 港元 日元 英镑 元人民币 元", {"元": "旦素首宵"}),
+    *_u(_F.RATE, "% ‰ ‱ ％"),
+    Unit("成", _F.RATE, base="%", scale=10, not_before="不为了功果本员立交就绩长熟型效都绩色分套批"),
+    *_u(_F.CURRENCY, "美元 美圆 欧元 港元 日元 英镑 元人民币 元 人民币 瑞士法郎 法郎 台币 新台币 卢布 韩元 "
+        "澳元 加元 奈拉 比特币", {"元": "旦素首宵"}),
     *_u(
         _F.COUNT,
         "人次 户次 件次 架次 车次 人 名 户 家 个 项 件 起 条 份 场 期 次 批 所 座 台 辆 艘 架 套 部 篇 册 "
-        "处 宗 例 位 支 只 头 株 棵 种 类 轮 张 床 地 本 届 间 块 列 对 层 栋 道 门 片 枚 盏 眼 口 标准箱",
+        "处 宗 例 位 支 只 头 株 棵 种 类 轮 张 床 地 本 届 间 块 列 对 层 栋 道 门 片 枚 盏 眼 口 标准箱 "
+        "连增 连涨 连降 连冠 连胜 個",
         {
             "人": "口民类才员均大工力心文事格权体生们", "名": "单称义录牌片", "户": "籍口型",
             "家": "庭园乡属电具", "个": "人体性别税案", "项": "目", "起": "步点来到草诉始源",
@@ -111,29 +125,75 @@ CN_UNITS: tuple[Unit, ...] = (
     *_u(_F.AGE, "周岁 岁"),
     *_u(_F.AREA, "平方公里 平方千米 平方米 公顷 亩"),
     *_u(_F.VOLUME, "立方米"),
-    *_u(_F.LENGTH, "公里 厘米 毫米 米"),
+    *_u(_F.LENGTH, "公里 厘米 毫米 公分 米"),
+    *_u(_F.LENGTH, "km cm mm m KM CM MM", dict.fromkeys(("km", "cm", "mm", "m", "KM", "CM", "MM"), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz²³")),
+    *_u(_F.MASS, "kg", {"kg": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}),
+    *_u(_F.DATA, "兆字节 千字节 字节 比特"),
+    *_u(_F.FREQUENCY, "兆赫兹 千赫兹 赫兹"),
     Unit("千米", _F.LENGTH, base="米", scale=1000),
-    *_u(_F.MASS, "吨标准煤 吨 斤 克"),
+    *_u(_F.MASS, "吨标准煤 吨 斤 毫克 微克 克 两"),
     Unit("公斤", _F.MASS, base="斤", scale=2),
     Unit("千克", _F.MASS, base="斤", scale=2),
-    *_u(_F.ENERGY, "千瓦时 度"),
+    *_u(_F.ENERGY, "千瓦时 度 千卡 卡路里"),
     *_u(_F.POWER, "千瓦 兆瓦"),
     *_u(_F.MULTIPLE, "倍 番"),
 )
 """Chinese units after a number (magnitude words such as 万, 亿 are not units)."""
 
 EN_UNITS: tuple[Unit, ...] = (
-    *_u(_F.POINTS, "percentage-points basis-points"),
+    *_u(_F.POINTS, "percentage-points percentage-point basis-points basis-point"),
     *_u(_F.RATE, "per-cent percent %"),
+    *_u(_F.COUNT, "shares employees people"),
+    *_u(_F.MASS, "tons tonnes"),
+    *_u(_F.VOLUME, "barrels"),
+    *_u(_F.TIME, "years"),
+    *_u(_F.MULTIPLE, "times"),
 )
 """English unit words after a number (hyphens stand for a space)."""
 
 MAGNITUDES: dict[str, int] = {
     "万亿": 10**12, "亿": 10**8, "万": 10**4,
     "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3,
-    "bn": 10**9, "mn": 10**6,
+    "bn": 10**9, "mn": 10**6, "lakh": 10**5, "crore": 10**7,
 }
 """Magnitude words: they scale the number, they are not its unit."""
+
+NOT_AMOUNTS: frozenset[str] = frozenset(("月", "日", "号", "届"))
+"""Units after which a bare number names a date or an ordinal (3月, 8日, 十三届), not an amount.
+
+They stay in :data:`CN_UNITS` for the diff's number tokens; the indicator extractor skips them."""
+
+CN_MONEY_PARTS: dict[str, dict[str, str]] = {
+    "元": {"角": "0.1", "毛": "0.1", "分": "0.01"}, "块": {"毛": "0.1", "分": "0.01"},
+    "美元": {"美分": "0.01"}, "日元": {"日本銭": "0.01", "銭": "0.01"}, "欧元": {"欧分": "0.01"},
+}
+"""Chinese currency units and their sub-units with their worth (``50元6角三分`` = 50.63元, ``两美元又三美分``)."""
+
+CURRENCY_SIGNS: dict[str, str] = {
+    "US$": "US$", "HK$": "HK$", "C$": "C$", "A$": "A$", "S$": "S$", "NZ$": "NZ$", "RMB": "RMB",
+    "USD$": "USD$", "AUD$": "AUD$", "CAD$": "CAD$", "NZD$": "NZD$", "MXN$": "MXN$", "MEX$": "MEX$",
+    "$": "$", "€": "€", "£": "£", "¥": "¥", "￥": "¥", "₹": "₹", "₩": "₩",
+}
+"""Currency signs and codes printed before a number, longest first when matched; value: the unit recorded."""
+
+EN_CURRENCY_WORDS: tuple[str, ...] = (
+    "dollars", "dollar", "cents", "cent", "pence", "penny", "pounds", "pound", "euros", "euro", "yen",
+    "yuan", "renminbi", "rmb", "francs", "franc", "marks", "mark", "rupees", "rupee", "pesetas",
+    "guilders", "lira", "liras", "pesos", "peso", "won", "markka", "kuai", "bitcoins", "btc", "satoshis",
+    "usd", "eur", "gbp", "jpy", "cny", "hkd",
+)
+"""Currency names printed after an English number (``420 million finnish markka`` keeps the last word)."""
+
+EN_MAGNITUDE_ABBREVIATIONS: dict[str, int] = {
+    "k": 10**3, "m": 10**6, "mn": 10**6, "mm": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12, "tn": 10**12,
+}
+"""Magnitude letters glued to a number after a currency sign (``€10M``, ``$2.174T``)."""
+
+RANGE_SEPARATORS = "-－—–~～〜至到"
+"""Characters that join the two ends of a printed range (``6.5%－7%``, ``6至7%``, ``两到三万元``)."""
+
+NEGATIVE_SIGNS = "负負-−－"
+"""Signs printed before a negative number (``负3.9%``, ``-2.8%``)."""
 
 _BY_TEXT: dict[str, Unit] = {u.text.replace("-", " "): u for u in (*CN_UNITS, *EN_UNITS)}
 
@@ -193,17 +253,18 @@ class Meaning(enum.Enum):
 
 
 _MEANINGS: dict[str, Meaning] = {
-    **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "more than",
+    **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "几", "数", "至少", "最少",
+                     "超過", "more than",
                      "over", "at least", "in excess of", "above"), Meaning.AT_LEAST),
-    **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "less than",
+    **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "最多", "至多", "less than",
                      "under", "up to", "below", "no more than", "at most"), Meaning.AT_MOST),
     **dict.fromkeys(("左右", "约", "大约", "上下", "近", "将近", "接近", "about", "around",
                      "approximately", "nearly", "almost", "roughly", "some"), Meaning.ABOUT),
 }
 
 CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
-    ("不低于", "不超过", "不少于", "超过", "突破", "将近", "接近", "低于", "高于", "大约", "约", "近",
-     "逾", "不到", "不足"), key=lambda q: (-len(q), q)))
+    ("不低于", "不超过", "不少于", "超过", "超過", "突破", "将近", "接近", "低于", "高于", "大约", "约", "近",
+     "逾", "不到", "不足", "至少", "最少", "最多", "至多"), key=lambda q: (-len(q), q)))
 """Qualifiers printed before a Chinese number, longest first."""
 CN_POST_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以下", "以内", "之内", "上下")
 """Qualifiers printed after a Chinese number and its unit."""
@@ -221,6 +282,15 @@ def meaning_of(qualifier: str) -> Meaning:
     (<Meaning.AT_MOST: 'at_most'>, <Meaning.ABOUT: 'about'>, <Meaning.AT_LEAST: 'at_least'>, <Meaning.EXACT: 'exact'>)
     """
     return _MEANINGS.get(qualifier.strip().lower(), Meaning.EXACT)
+
+
+def is_approximate(qualifier: str) -> bool:
+    """Whether ``qualifier`` makes the printed value a bound or an estimate rather than exact.
+
+    >>> is_approximate("几"), is_approximate("左右"), is_approximate("")
+    (True, True, False)
+    """
+    return meaning_of(qualifier) is not Meaning.EXACT
 
 
 UP_WORDS: tuple[str, ...] = ("增长", "增加", "提高", "上升", "上涨", "扩大", "增", "多", "高", "涨", "升")

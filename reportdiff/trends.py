@@ -1,7 +1,12 @@
-"""Quantities across years: series linking, tidy and wide tables, targets vs outcomes.
+"""Quantities across reports: series linking and target → outcome pairs (no pandas here).
 
-The only module that imports pandas at module level; ``import reportdiff``
-does not import it.
+Linking is global: every pair of observations in reports at most ``max_gap`` reports
+apart (counted in reports of the series, not calendar years, so a five-yearly report
+links) is scored by label similarity, value continuity, qualifier and section; the
+best pairs are taken first over the whole input, each observation having at most one
+predecessor and one successor.  Labels that stand side by side in one report
+(城镇登记失业率 and 城镇调查失业率) name different things and never link to each other.
+The pandas tables built from these records live in :mod:`reportdiff.tables.trends`.
 
 >>> from reportdiff._indicators import extract
 >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
@@ -11,53 +16,59 @@ does not import it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
-import pandas as pd
 from rapidfuzz import fuzz
 
 from reportdiff._indicators import normalise_label
+from reportdiff._vocab import DOWN_WORDS, UP_WORDS, Meaning, UnitFamily, meaning_of, unit_of
 from reportdiff.model import Bound, Kind, Quantity
 
 __all__ = [
-    "churn",
+    "Observation",
+    "TargetOutcome",
     "label_similarity",
     "link_series",
-    "target_outcomes",
-    "tidy_frame",
-    "wide_table",
+    "met",
+    "observations",
+    "target_outcome_pairs",
 ]
 
 Scorer = Callable[[str, str], float]
+
+#: Direction words that say the same thing (降低 / 下降): folded before labels are compared.
+_SAME_DIRECTION = {w: "下降" for w in ("降低", "减少", "回落", "下调", "缩小", "压减")} | {
+    w: "增长" for w in ("增加", "提高", "上升", "扩大")}
 
 
 def _bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)} if len(s) > 1 else {s}
 
 
-def label_similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two labels after :func:`normalise_label`.
+@functools.lru_cache(maxsize=65536)
+def _comparable(label: str) -> str:
+    """:func:`normalise_label` with synonymous direction words folded."""
+    x = normalise_label(label)
+    for w, canon in _SAME_DIRECTION.items():
+        if x.endswith(w):
+            return x[: -len(w)] + canon
+    return x
 
-    The best of: bigram Jaccard, the indel ratio, containment of the shorter
-    label (``城镇调查失业率`` in ``全国城镇调查失业率``), and a shared head
-    (Chinese labels end in what they measure: 财政收入 / 一般公共预算收入).
 
-    Args:
-        a: a label.
-        b: another label.
+def _topic(x: str) -> str:
+    """A comparable label without its final direction word (what the number is about)."""
+    for w in sorted(UP_WORDS + DOWN_WORDS, key=len, reverse=True):
+        if len(w) >= 2 and x.endswith(w) and len(x) - len(w) >= 2:
+            return x[: -len(w)]
+    return x
 
-    Returns:
-        The similarity.
 
-    >>> label_similarity("财政收入", "公共财政收入") > 0.6
-    True
-    >>> label_similarity("城镇新增就业", "粮食产量")
-    0.0
-    """
-    x, y = normalise_label(a), normalise_label(b)
+@functools.lru_cache(maxsize=262144)
+def _similarity(x: str, y: str) -> float:
     if not x or not y:
         return 0.0
     if x == y:
@@ -75,42 +86,84 @@ def label_similarity(a: str, b: str) -> float:
     return 0.0 if score < 0.2 else round(score, 6)
 
 
+def label_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two labels after :func:`normalise_label`.
+
+    The best of: bigram Jaccard, the indel ratio, containment of the shorter
+    label (``城镇调查失业率`` in ``全国城镇调查失业率``), and a shared head
+    (Chinese labels end in what they measure: 财政收入 / 一般公共预算收入).
+    Synonymous direction words (降低 / 下降) are folded first.  Cached.
+
+    Args:
+        a: a label.
+        b: another label.
+
+    Returns:
+        The similarity.
+
+    >>> label_similarity("财政收入", "公共财政收入") > 0.6
+    True
+    >>> label_similarity("能耗强度降低", "能耗强度下降")
+    1.0
+    >>> label_similarity("城镇新增就业", "粮食产量")
+    0.0
+    """
+    x, y = _comparable(a), _comparable(b)
+    return _similarity(x, y) if x <= y else _similarity(y, x)
+
+
 @attrs.frozen
-class _Obs:
-    key: tuple[int, int]  # (year, start of the number) — a range's two bounds share it
+class Observation:
+    """One number mention of one report, or the two ends of a printed range."""
+
+    year: int
+    position: int
     members: tuple[Quantity, ...]
 
     @property
     def lead(self) -> Quantity:
+        """The first member (a range's lower end)."""
         return self.members[0]
 
+    @property
+    def key(self) -> tuple[int, int]:
+        """(year, position): unique within the input."""
+        return (self.year, self.position)
 
-def _observations(quantities: Iterable[Quantity]) -> list[_Obs]:
+
+def observations(quantities: Iterable[Quantity]) -> list[Observation]:
+    """Quantities grouped into observations (a range's two ends together), by year and position.
+
+    >>> from reportdiff._indicators import extract
+    >>> [len(o.members) for o in observations(extract("增长6.5%－7%，新增就业1100万人。"))]
+    [2, 1]
+    """
     groups: dict[tuple[int, int], list[Quantity]] = {}
     for q in quantities:
         start = q.quote_span.start if q.bound != Bound.NONE else q.span.start
         groups.setdefault((q.year, start), []).append(q)
-    return [_Obs(k, tuple(sorted(v, key=lambda q: q.bound != Bound.LOW))) for k, v in sorted(groups.items())]
+    return [Observation(y, p, tuple(sorted(v, key=lambda q: (q.bound != Bound.LOW, q.span.start))))
+            for (y, p), v in sorted(groups.items())]
 
 
 # base units of one dimension that a series may switch between (亿吨 one year, 万亿斤 the next),
-# with their factor to the first unit of the group
-_UNIT_GROUPS: dict[str, tuple[str, float]] = {
-    "千克": ("mass", 1.0), "公斤": ("mass", 1.0), "kg": ("mass", 1.0), "克": ("mass", 0.001),
-    "g": ("mass", 0.001), "斤": ("mass", 0.5), "市斤": ("mass", 0.5), "吨": ("mass", 1000.0),
-    "公吨": ("mass", 1000.0), "t": ("mass", 1000.0), "tonnes": ("mass", 1000.0), "tons": ("mass", 1000.0),
-}
+# with their factor to kilograms
+_MASS_KG = {"千克": 1.0, "公斤": 1.0, "kg": 1.0, "克": 0.001, "g": 0.001, "斤": 0.5, "市斤": 0.5,
+            "吨": 1000.0, "公吨": 1000.0, "t": 1000.0, "tonnes": 1000.0, "tons": 1000.0}
 
 
 def _family(q: Quantity) -> str:
     """The unit family, with units of one dimension (吨, 斤) taken together."""
-    group = _UNIT_GROUPS.get(q.base_unit)
-    return group[0] if group else q.unit_family
+    if q.base_unit in _MASS_KG:
+        return "mass"
+    u = unit_of(q.base_unit)
+    if u is not None and u.family in (UnitFamily.RATE, UnitFamily.POINTS):
+        return str(u.family)
+    return q.unit_family
 
 
 def _magnitude(q: Quantity) -> float:
-    group = _UNIT_GROUPS.get(q.base_unit)
-    return float(q.base_value) * (group[1] if group else 1.0)
+    return float(q.base_value) * _MASS_KG.get(q.base_unit, 1.0)
 
 
 def _distance(a: Quantity, b: Quantity) -> float:
@@ -124,7 +177,7 @@ def _distance(a: Quantity, b: Quantity) -> float:
 
 
 def _linkable(q: Quantity) -> bool:
-    return len(normalise_label(q.label)) >= 2 and not q.label.endswith(("（期初）", "（上年）", "（去年）"))
+    return not q.start_value and len(_comparable(q.label)) >= 2
 
 
 def link_series(
@@ -132,24 +185,28 @@ def link_series(
     *,
     scorer: Scorer = label_similarity,
     threshold: float = 0.6,
-    max_gap: int = 2,
+    max_gap: int = 3,
 ) -> dict[Quantity, str]:
-    """Link the same indicator across years into series.
+    """Link the same indicator across reports into series.
 
-    Quantities link when their labels are similar (``scorer`` at least
-    ``threshold``), they have the same kind and unit family (units of one
-    dimension, 吨 and 斤, count as one), and their years differ by at most
-    ``max_gap``; each series takes at most one observation per year (the best
-    scoring, then the first in the text; among mentions of a label that recurs
-    in the year, the one whose value is nearest the series' last).  Start
-    values (``（期初）``, ``（上年）``, ``（去年）``) are not linked; series seen in
-    one year only are left unlinked.
+    Two observations may link when their reports are at most ``max_gap`` reports
+    apart (in the order of the years present), they have the same kind and unit
+    family (units of one dimension, 吨 and 斤, count as one), their labels score at
+    least ``threshold`` with ``scorer``, and their labels do not stand side by side
+    in one report (look-alikes such as 城镇登记失业率 / 城镇调查失业率).  Candidate links
+    are ranked over the whole input: links between neighbouring reports first (a
+    link that skips a report only joins what those left open), then by label score,
+    value continuity (log ratio), same qualifier meaning, section and text order;
+    each observation takes at most one predecessor and one successor.  Start values
+    of a change (``Quantity.start_value``) are not linked; series seen in one report
+    only are left unlinked.
 
     Args:
-        quantities: quantities of several years.
+        quantities: quantities of several reports.
         scorer: label similarity in [0, 1].
         threshold: the least similarity that links.
-        max_gap: the most years a series may skip.
+        max_gap: the most reports apart two consecutive observations of a series may be
+            (1: only neighbouring reports).
 
     Returns:
         Series id of each linked quantity (the two ends of a range share one).
@@ -159,229 +216,195 @@ def link_series(
     >>> sorted(set(link_series(qs).values()))
     ['财政收入']
     """
-    obs = [o for o in _observations(quantities) if _linkable(o.lead)]
-    years = sorted({o.key[0] for o in obs})
-    series: list[list[_Obs]] = []
-    for year in years:
-        todo = [o for o in obs if o.key[0] == year]
-        first: dict[str, int] = {}
-        for o in todo:
-            first.setdefault(normalise_label(o.lead.label), o.key[1])
-        cands: list[tuple[float, int, float, int, int, int]] = []
-        for oi, o in enumerate(todo):
-            for si, members in enumerate(series):
-                last = members[-1]
-                if not 0 < year - last.key[0] <= max_gap:
-                    continue
-                if last.lead.kind != o.lead.kind or _family(last.lead) != _family(o.lead):
-                    continue
-                score = max(scorer(m.lead.label, o.lead.label) for m in members[-3:])
-                if score >= threshold:
-                    # text order, but among the mentions of a label that recurs in
-                    # the year, the one whose value is nearest the series' last one
-                    # (a five-year total is not the annual figure)
-                    group = first[normalise_label(o.lead.label)]
-                    cands.append((-score, group, _distance(last.lead, o.lead), o.key[1], si, oi))
-        cands.sort()
-        used_o: set[int] = set()
-        used_s: set[int] = set()
-        for _neg, _group, _dist, _pos, si, oi in cands:
-            if si in used_s or oi in used_o:
-                continue
-            series[si].append(todo[oi])
-            used_s.add(si)
-            used_o.add(oi)
-        for oi, o in enumerate(todo):
-            if oi not in used_o:
-                series.append([o])
+    obs = [o for o in observations(quantities) if _linkable(o.lead)]
+    years = sorted({o.year for o in obs})
+    rank = {y: i for i, y in enumerate(years)}
+    by_report: dict[int, list[int]] = {}
+    for i, o in enumerate(obs):
+        by_report.setdefault(rank[o.year], []).append(i)
+    labels = [_comparable(o.lead.label) for o in obs]
+    contrast = _side_by_side(obs, labels, by_report)
+    index = [_BigramIndex(obs, labels, by_report.get(r, [])) for r in range(len(years))]
+    cands: list[tuple[tuple[float, ...], int, int]] = []
+    for r in range(len(years)):
+        for gap in range(1, max_gap + 1):
+            if r + gap >= len(years):
+                break
+            for ai in by_report[r]:
+                a = obs[ai]
+                for bi in index[r + gap].near(labels[ai], a):
+                    b = obs[bi]
+                    if (labels[ai], labels[bi]) in contrast:
+                        continue
+                    score = scorer(a.lead.label, b.lead.label)
+                    if score < threshold:
+                        continue
+                    dist = min(_distance(a.lead, b.lead), 10.0)
+                    same_q = meaning_of(a.lead.qualifier) is meaning_of(b.lead.qualifier)
+                    same_s = a.lead.section == b.lead.section
+                    key = (gap, -round(score, 3), round(dist, 3), -same_q, -same_s, a.position, b.position)
+                    cands.append((key, ai, bi))
+    cands.sort()
+    succ: dict[int, int] = {}
+    pred: dict[int, int] = {}
+    for _key, ai, bi in cands:
+        if ai in succ or bi in pred:
+            continue
+        succ[ai] = bi
+        pred[bi] = ai
     out: dict[Quantity, str] = {}
     taken: dict[str, int] = {}
-    for members in series:
-        if len(members) < 2:
-            continue
-        base = normalise_label(members[0].lead.label)
-        if members[0].lead.kind == Kind.TARGET:
+    for head in sorted((i for i in succ if i not in pred), key=lambda i: obs[i].key):
+        chain = [head]
+        while chain[-1] in succ:
+            chain.append(succ[chain[-1]])
+        base = normalise_label(obs[head].lead.label)
+        if obs[head].lead.kind == Kind.TARGET:
             base += "·目标"
         n = taken.get(base, 0) + 1
         taken[base] = n
         sid = base if n == 1 else f"{base}#{n}"
-        for o in members:
-            for q in o.members:
+        for i in chain:
+            for q in obs[i].members:
                 out[q] = sid
     return out
 
 
-_COLUMNS = [
-    "series", "year", "label", "value", "unit", "base_value", "base_unit", "qualifier", "bound",
-    "direction", "base", "kind", "section", "quote",
-]
+def _side_by_side(obs: Sequence[Observation], labels: Sequence[str],
+                  by_report: dict[int, list[int]]) -> set[tuple[str, str]]:
+    """Pairs of different labels that one report uses side by side for one kind and family.
+
+    Only look-alikes count (same length, one stretch replaced: 登记 / 调查): a report
+    that writes both means two things.
+    """
+    out: set[tuple[str, str]] = set()
+    for members in by_report.values():
+        groups: dict[tuple[Kind, str, int], set[str]] = {}
+        for i in members:
+            groups.setdefault((obs[i].lead.kind, _family(obs[i].lead), len(labels[i])), set()).add(labels[i])
+        for group in groups.values():
+            if len(group) < 2 or len(group) > 50:
+                continue
+            for x in group:
+                for y in group:
+                    if x != y and _look_alike(x, y):
+                        out.add((x, y))
+    return out
 
 
-def tidy_frame(quantities: Iterable[Quantity], series: dict[Quantity, str] | None = None) -> pd.DataFrame:
-    """One row per quantity, in year and text order.
+def _look_alike(x: str, y: str) -> bool:
+    """Same length, same head and tail, a short stretch in the middle replaced (登记 / 调查)."""
+    p = 0
+    while p < len(x) and x[p] == y[p]:
+        p += 1
+    s = 0
+    while s < len(x) - p and x[-1 - s] == y[-1 - s]:
+        s += 1
+    return len(x) >= 4 and p + s >= len(x) - 2
 
-    Args:
-        quantities: the quantities.
-        series: series ids from :func:`link_series` (computed when None).
 
-    Returns:
-        A DataFrame with columns series, year, label, value, unit, base_value,
-        base_unit, qualifier, bound, direction, base, kind, section, quote.
+class _BigramIndex:
+    """Observations of one report by label bigram, so only labels that share one are scored."""
+
+    def __init__(self, obs: Sequence[Observation], labels: Sequence[str], members: Sequence[int]) -> None:
+        self.obs = obs
+        self.by_gram: dict[str, list[int]] = {}
+        for i in members:
+            for g in sorted(_bigrams(labels[i])):
+                self.by_gram.setdefault(g, []).append(i)
+
+    def near(self, label: str, a: Observation) -> list[int]:
+        """Observations sharing a label bigram with ``label`` and the kind and family of ``a``."""
+        found: set[int] = set()
+        for g in _bigrams(label):
+            found.update(self.by_gram.get(g, ()))
+        kind, fam = a.lead.kind, _family(a.lead)
+        return sorted(i for i in found if self.obs[i].lead.kind == kind and _family(self.obs[i].lead) == fam)
+
+
+def met(target: Sequence[Quantity], outcome: Quantity) -> bool:
+    """Whether ``outcome`` meets ``target`` (one quantity, or the two ends of a range).
+
+    The target's qualifier is read by :func:`reportdiff._vocab.meaning_of`, the meaning
+    the extractor uses: at least (以上, 超过), at most (以内, 不到), about (左右, 接近: within
+    0.5 points for rates, 5 % otherwise), a range (inside it), none (a floor).
 
     >>> from reportdiff._indicators import extract
-    >>> tidy_frame(extract("城镇新增就业1244万人。", year=2019))[["label", "base_value"]].values.tolist()
-    [['城镇新增就业', 12440000.0]]
+    >>> met(extract("物价涨幅不到3%。"), extract("物价涨幅2%。")[0])
+    True
     """
-    qs = sorted(quantities, key=lambda q: (q.year, q.span.start, q.bound != Bound.LOW))
-    ids = link_series(qs) if series is None else series
-    rows = [
-        [ids.get(q, ""), q.year, q.label, q.value, q.unit, q.base_value, q.base_unit, q.qualifier,
-         q.bound.value, q.direction.value, q.base, q.kind.value, q.section, q.quote]
-        for q in qs
-    ]
-    return pd.DataFrame(rows, columns=_COLUMNS)
-
-
-def _rate(base_unit: str) -> bool:
-    return base_unit in ("%", "‰")
-
-
-def wide_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Series × year of normalised values, with the change over the last two years.
-
-    A range is shown by its midpoint.  ``change`` is the absolute change,
-    ``pct_change`` the percent change (for amounts and counts) and
-    ``pp_change`` the percentage-point change (for rates), each between the
-    last two years the series has.
-
-    Args:
-        frame: a :func:`tidy_frame`.
-
-    Returns:
-        One row per linked series (index ``series``), a column per year, then
-        ``unit``, ``change``, ``pct_change``, ``pp_change``.
-
-    >>> from reportdiff._indicators import extract
-    >>> qs = extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
-    >>> wide_table(tidy_frame(qs)).loc["城镇新增就业", "change"]
-    np.float64(120000.0)
-    """
-    linked = frame[frame["series"] != ""]
-    years = sorted({int(y) for y in linked["year"]})
-    records = []
-    for sid, grp in sorted(linked.groupby("series"), key=lambda kv: str(kv[0])):
-        row: dict[str, object] = {"series": sid}
-        for y in years:
-            vals = grp[grp["year"] == y]["base_value"]
-            row[str(y)] = float(vals.mean()) if len(vals) else math.nan
-        unit = str(grp["base_unit"].iloc[0])
-        row["unit"] = unit
-        have = [float(row[str(y)]) for y in years if not math.isnan(float(str(row[str(y)])))]  # type: ignore[arg-type]
-        change = pct = pp = math.nan
-        if len(have) >= 2:
-            a, b = have[-2], have[-1]
-            change = b - a
-            if _rate(unit):
-                pp = change
-            elif a:
-                pct = 100.0 * change / a
-        row["change"], row["pct_change"], row["pp_change"] = change, pct, pp
-        records.append(row)
-    cols = ["series", *[str(y) for y in years], "unit", "change", "pct_change", "pp_change"]
-    return pd.DataFrame(records, columns=cols).set_index("series")
-
-
-def churn(frame: pd.DataFrame) -> pd.DataFrame:
-    """Series that are new in a year, or dropped (present the year before, absent now).
-
-    Args:
-        frame: a :func:`tidy_frame`.
-
-    Returns:
-        Rows of ``year, series, status`` with status ``new`` or ``dropped``.
-
-    >>> from reportdiff._indicators import extract
-    >>> qs = (extract("城镇新增就业1310万人。", year=2014) + extract("城镇新增就业1322万人。", year=2015)
-    ...       + extract("粮食产量6.07亿吨。", year=2015) + extract("粮食产量6.2亿吨。", year=2016))
-    >>> churn(tidy_frame(qs)).values.tolist()
-    [[2015, '粮食产量', 'new'], [2016, '城镇新增就业', 'dropped']]
-    """
-    all_years = sorted({int(y) for y in frame["year"]})
-    linked = frame[frame["series"] != ""]
-    present = {y: set(linked[linked["year"] == y]["series"]) for y in all_years}
-    rows = []
-    for prev, year in itertools.pairwise(all_years):
-        rows += [[year, s, "new"] for s in sorted(present[year] - present[prev])]
-        rows += [[year, s, "dropped"] for s in sorted(present[prev] - present[year])]
-    return pd.DataFrame(rows, columns=["year", "series", "status"])
-
-
-def _met(target: Sequence[Quantity], outcome: Quantity) -> bool | None:
-    t = target[0]
     a = outcome.base_value
     if len(target) == 2:
         return target[0].base_value <= a <= target[1].base_value
+    t = target[0]
     v = t.base_value
-    q = t.qualifier
-    if q in ("以上", "超过", "不低于", "不少于", "多", "余", "突破"):
+    meaning = meaning_of(t.qualifier)
+    if meaning is Meaning.AT_LEAST:
         return a >= v
-    if q in ("以内", "以下", "内", "低于", "不超过", "之内"):
+    if meaning is Meaning.AT_MOST:
         return a <= v
-    if q in ("左右", "约", "上下", "近", "about", "around", "approximately"):
+    if meaning is Meaning.ABOUT:
         tol = 0.5 if t.unit_family == "rate" else 0.05 * abs(v)
         return abs(a - v) <= tol
     return a >= v  # a bare target (7.5%) is a floor
 
 
-def target_outcomes(
+@attrs.frozen
+class TargetOutcome:
+    """A target of one report and the result the next report gives for it."""
+
+    target: tuple[Quantity, ...]
+    outcome: Quantity
+    met: bool
+
+
+def target_outcome_pairs(
     quantities: Iterable[Quantity],
     *,
     scorer: Scorer = label_similarity,
     threshold: float = 0.6,
-) -> pd.DataFrame:
-    """Targets set in year N's report linked to the results reported in year N+1's.
+) -> list[TargetOutcome]:
+    """Targets set in one report linked to the results the next report gives.
 
-    A target links to the actual quantity of the next year with the most
-    similar label and the same unit family.  ``met`` compares by the target's
-    qualifier: 以上/超过 (at least), 以内/以下/低于 (at most), 左右/约 (within
-    0.5 points for rates, 5 % otherwise), a range (inside it), none (at least).
+    A target links to the actual quantity of the next report (in the order of the
+    years present) with the most similar label and the same unit family; ``met``
+    as :func:`met`.
 
     Args:
-        quantities: quantities of several years.
+        quantities: quantities of several reports.
         scorer: label similarity in [0, 1].
         threshold: the least similarity that links.
 
     Returns:
-        Rows of target_year, target_label, target_value, target_unit,
-        qualifier, outcome_year, outcome_label, outcome_value, outcome_unit, met.
+        The pairs, in target order.
 
     >>> from reportdiff._indicators import extract
     >>> qs = (extract("今年主要预期目标是：城镇新增就业1000万人以上。", year=2014)
     ...       + extract("城镇新增就业1322万人。", year=2015))
-    >>> target_outcomes(qs)[["target_value", "outcome_value", "met"]].values.tolist()
-    [['1000', '1322', True]]
+    >>> [(p.target[0].value, p.outcome.value, p.met) for p in target_outcome_pairs(qs)]
+    [('1000', '1322', True)]
     """
-    obs = _observations(quantities)
+    obs = observations(quantities)
+    years = sorted({o.year for o in obs})
+    nxt = dict(itertools.pairwise(years))
     targets = [o for o in obs if o.lead.kind == Kind.TARGET and _linkable(o.lead)]
-    actual = [o for o in obs if o.lead.kind == Kind.ACTUAL and _linkable(o.lead)]
-    rows = []
+    actual: dict[int, list[Observation]] = {}
+    for o in obs:
+        if o.lead.kind == Kind.ACTUAL and _linkable(o.lead):
+            actual.setdefault(o.year, []).append(o)
+    out = []
     used: set[tuple[int, int]] = set()
     for t in targets:
-        year = t.key[0]
-        best: tuple[float, int, _Obs] | None = None
-        for a in actual:
-            if a.key[0] != year + 1 or a.key in used or a.lead.unit_family != t.lead.unit_family:
+        best: tuple[float, int, Observation] | None = None
+        for a in actual.get(nxt.get(t.year, -1), ()):
+            if a.key in used or _family(a.lead) != _family(t.lead):
                 continue
             score = scorer(t.lead.label, a.lead.label)
-            if score >= threshold and (best is None or (score, -a.key[1]) > (best[0], -best[1])):
-                best = (score, a.key[1], a)
+            if score >= threshold and (best is None or (score, -a.position) > (best[0], -best[1])):
+                best = (score, a.position, a)
         if best is None:
             continue
         a = best[2]
         used.add(a.key)
-        value = "-".join(m.value for m in t.members)
-        rows.append([year, t.lead.label, value, t.lead.unit, t.lead.qualifier, a.key[0], a.lead.label,
-                     a.lead.value, a.lead.unit, _met(t.members, a.lead)])
-    cols = ["target_year", "target_label", "target_value", "target_unit", "qualifier", "outcome_year",
-            "outcome_label", "outcome_value", "outcome_unit", "met"]
-    return pd.DataFrame(rows, columns=cols)
+        out.append(TargetOutcome(t.members, a.lead, met(t.members, a.lead)))
+    return out

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 
 from reportdiff._indicators import extract
 from reportdiff.plot import delta_bars, trend_line
-from reportdiff.trends import tidy_frame, wide_table
+from reportdiff.tables.trends import tidy_frame, wide_table
 
 
 def frame():  # type: ignore[no-untyped-def]

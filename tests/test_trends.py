@@ -1,4 +1,4 @@
-"""Behaviour of reportdiff.trends: series linking, tables, churn, targets vs outcomes."""
+"""Behaviour of reportdiff.trends and its tables (reportdiff.tables.trends): linking, churn, targets."""
 
 from __future__ import annotations
 
@@ -9,14 +9,8 @@ from pathlib import Path
 
 from reportdiff._indicators import extract
 from reportdiff.model import Quantity
-from reportdiff.trends import (
-    churn,
-    label_similarity,
-    link_series,
-    target_outcomes,
-    tidy_frame,
-    wide_table,
-)
+from reportdiff.tables.trends import churn, target_outcomes, tidy_frame, wide_table
+from reportdiff.trends import label_similarity, link_series, met
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -84,7 +78,8 @@ def test_label_similarity_is_symmetric_and_bounded() -> None:
 
 
 def test_import_reportdiff_loads_neither_pandas_nor_matplotlib() -> None:
-    code = "import sys, reportdiff, reportdiff._indicators; print('pandas' in sys.modules, 'matplotlib' in sys.modules)"
+    code = ("import sys, reportdiff, reportdiff._indicators, reportdiff.trends; "
+            "print('pandas' in sys.modules, 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "False False" == out.strip()
 
@@ -106,3 +101,49 @@ def test_recurring_label_links_the_mention_nearest_in_value() -> None:
 def test_units_of_one_dimension_link() -> None:
     qs = qs_of((2010, "粮食产量5.31亿吨。"), (2012, "粮食产量1.14万亿斤。"), (2014, "粮食产量1.2万亿斤。"))
     assert 1 == len(set(link_series(qs).values())) and 3 == len(link_series(qs))
+
+
+def test_met_reads_qualifiers_as_extraction_does() -> None:
+    """不到3% is a ceiling, 接近5.5% a value within tolerance: both met (issue 8)."""
+    assert met(extract("今年物价涨幅目标是不到3%。"), extract("物价涨幅2%。")[0])
+    assert met(extract("预期目标是增长接近5.5%。"), extract("增长5.2%。")[0])
+    assert not met(extract("预期目标是增长5.5%以上。"), extract("增长5.2%。")[0])
+
+
+def test_target_outcomes_judge_a_ceiling_target() -> None:
+    qs = qs_of((2020, "今年主要预期目标是：居民消费价格涨幅不到3%。"), (2021, "居民消费价格涨幅2%。"))
+    assert [["3", "不到", "2", True]] == target_outcomes(qs)[
+        ["target_value", "qualifier", "outcome_value", "met"]].values.tolist()
+
+
+def test_five_yearly_reports_link_because_the_gap_counts_reports() -> None:
+    qs = qs_of((2012, "国内生产总值年均增长9.3%。"), (2017, "国内生产总值年均增长7.1%。"),
+               (2022, "国内生产总值年均增长6.6%。"))
+    assert 3 == len(link_series(qs)) and 1 == len(set(link_series(qs).values()))
+
+
+def test_look_alike_labels_do_not_capture_each_other() -> None:
+    qs = qs_of((2017, "城镇登记失业率4.02%。"),
+               (2018, "城镇调查失业率4.9%，城镇登记失业率3.9%。"),
+               (2019, "城镇调查失业率5%，城镇登记失业率3.8%。"))
+    ids = link_series(qs)
+    by_series: dict[str, list[str]] = {}
+    for q, sid in ids.items():
+        by_series.setdefault(sid, []).append(q.label)
+    assert [["城镇登记失业率"] * 3, ["城镇调查失业率"] * 2] == sorted(sorted(v) for v in by_series.values())
+
+
+def test_rewording_of_a_direction_word_keeps_the_chain() -> None:
+    qs = qs_of((2014, "单位国内生产总值能耗降低4.8%。"), (2015, "单位国内生产总值能耗下降4.8%。"),
+               (2016, "单位国内生产总值能耗下降5.6%。"))
+    assert 1 == len(set(link_series(qs).values())) and 3 == len(link_series(qs))
+
+
+def test_neighbouring_report_wins_over_an_exact_label_two_reports_later() -> None:
+    qs = qs_of((2010, "代发地方债2000亿元。"), (2011, "代地方发债2000亿元。"), (2012, "代发地方债2500亿元。"))
+    assert 1 == len(set(link_series(qs).values())) and 3 == len(link_series(qs))
+
+
+def test_printed_magnitude_is_kept_for_display_beside_the_base_value() -> None:
+    q = extract("财政赤字8500亿元。")[0]
+    assert ("8500亿元", "亿", 8.5e11) == (q.display, q.magnitude, q.base_value)

@@ -55,7 +55,7 @@ def _quantities(args: argparse.Namespace) -> list[Quantity]:
 
 
 def _row(q: Quantity, series: str) -> tuple[object, ...]:
-    return (q.year, q.section, q.label, q.value, q.unit, q.qualifier, q.kind.value, q.quote, series,
+    return (q.year, q.section, q.label, q.value, q.unit, q.range_label, q.kind.value, q.quote, series,
             f"{q.base_value:.10g}", q.base_unit, q.direction.value, q.base, q.bound.value,
             q.span.start, q.span.end, q.raw_span.start, q.raw_span.end)
 
@@ -84,7 +84,7 @@ def run_indicators(args: argparse.Namespace) -> int:
 
 def run_trends(args: argparse.Namespace) -> int:
     """Print the wide trend table as CSV or Markdown."""
-    from reportdiff.trends import tidy_frame, wide_table
+    from reportdiff.tables.trends import tidy_frame, wide_table
 
     table = wide_table(tidy_frame(_quantities(args)))
     if args.format == "csv":

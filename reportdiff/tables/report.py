@@ -237,7 +237,7 @@ def _charts(
     targets: pd.DataFrame, pairs: Sequence[YearPair], max_series: int,
 ) -> list[Chart]:
     from reportdiff import plot
-    from reportdiff.trends import tidy_frame, wide_table
+    from reportdiff.tables.trends import tidy_frame, wide_table
 
     out: list[Chart] = []
 
@@ -311,7 +311,8 @@ def build(c: Comparison, *, charts: bool = True, max_series: int = 9) -> ReportD
     Returns:
         The report's content, for :func:`reportdiff.report_html.to_html`.
     """
-    from reportdiff.trends import link_series, target_outcomes
+    from reportdiff.tables.trends import target_outcomes
+    from reportdiff.trends import link_series
 
     years = tuple(r.year for r in c.reports)
     quantities = tuple(c.quantities)

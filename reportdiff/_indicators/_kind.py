@@ -1,0 +1,121 @@
+"""Target or actual: whether a number sets a goal or reports a result.
+
+The cues come from :mod:`reportdiff._vocab` (``TARGET_CUES``, ``EN_TARGET_CUES``).  A cue
+counts when it sits in the number's sentence, in the first sentence of its paragraph when
+that sentence announces targets (预期目标是…), or in a lead-in line ending in a colon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportdiff._indicators._qualify import Hit
+from reportdiff._indicators._view import SENTENCE_DELIMS, STOP_DELIMS, Marks
+from reportdiff._vocab import EN_TARGET_CUES, TARGET_CUES
+from reportdiff.model import Kind
+
+_TARGET_RE = re.compile("|".join(map(re.escape, TARGET_CUES)))
+_EN_TARGET_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, EN_TARGET_CUES)) + r")\b", re.IGNORECASE)
+_EN_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9%)])[.;](?=\s|\d|$)")
+BACKREF_RE = re.compile(r"(?:从|由)(?:去年|上年|上一年)(?:的)?[^比]*$|(?<!比)(?:去年|上年)的$")
+"""A back-reference inside a plan (赤字率从去年的2.1%): the number is last year's."""
+_DISCOURSE_RE = re.compile(r"^(?:指标|目标)")
+# a target reported as reached (全面实现年初确定的主要目标，…) is not a new one
+_REACHED_RE = re.compile(r"(?:实现|完成|达到|超过|超额完成)[^，。；;,：:\n]{0,12}目标")
+# words that place a sentence in the past: it does not continue a plan
+_PAST_RE = re.compile(r"去年|上年|过去|以来|已|了|实现|完成|累计|超过|达到")
+_PLAN_RE = re.compile(r"预期目标|主要目标|目标是|目标为|拟|力争|争取|今年|我们将|将要")
+_STRONG_TARGET_RE = re.compile(r"预期目标是|目标是|目标为|预期目标：|预期目标:")
+CONTEXT_CHARS = 400
+"""How far back in its sentence a number's target cue is looked for (keeps a long line linear)."""
+
+
+def paragraph_context(marks: Marks, pos: int) -> str:
+    """The text that decides whether the number at ``pos`` is a target.
+
+    The sentence up to the number; a sentence opening with 其中 (a breakdown)
+    also gets the sentence before; a paragraph whose first sentence announces
+    targets (预期目标是…) gives its start up to the number (at most the
+    stretch from its first sentence on); a paragraph after a lead-in line
+    ending in a colon also gets that line.
+    """
+    view = marks.text
+    s = max(marks.start_of(SENTENCE_DELIMS, pos), pos - CONTEXT_CHARS)
+    ctx = view[s:pos]
+    if ctx.startswith("其中") and s > 0 and view[s - 1] != "\n":
+        ps = max(marks.start_of(SENTENCE_DELIMS, s - 1), s - CONTEXT_CHARS)
+        ctx = view[ps:pos]
+    para = marks.start_of("\n", pos)
+    first_end = marks.first_from(SENTENCE_DELIMS, para)
+    first_end = len(view) if first_end < 0 else first_end
+    if first_end < pos and _STRONG_TARGET_RE.search(view[para:min(first_end, para + CONTEXT_CHARS)]):
+        ctx = view[para:min(first_end, para + CONTEXT_CHARS)] + "。" + ctx
+    lead = _lead_in(marks, para)
+    return view[max(lead[0], lead[1] - CONTEXT_CHARS):lead[1]] + ctx if lead else ctx
+
+
+_BULLETS = ("——", "—", "•", "·", "●", "○", "■", "◆", "-", "*")
+_MAX_ITEMS = 30
+
+
+def _lead_in(marks: Marks, para: int) -> tuple[int, int] | None:
+    """The lead-in line ending in a colon that a paragraph continues, as (start, end), or None.
+
+    The line just before, or, for an item of a bulleted list (——, •, -…), the line before
+    the run of items with the same bullet: ``主要预期目标是：\n——…；\n——…`` gives every
+    item the lead-in (at most ``_MAX_ITEMS`` items back).
+    """
+    view = marks.text
+    bullet = next((b for b in _BULLETS if view.startswith(b, para)), "")
+    start = para
+    for _ in range(_MAX_ITEMS if bullet else 1):
+        if start <= 0:
+            return None
+        k = start - 1
+        while k > 0 and view[k - 1] == "\n":
+            k -= 1
+        if k <= 0:
+            return None
+        ls = marks.start_of("\n", k - 1)
+        if view[k - 1] in "：:":
+            return ls, k
+        if not bullet or not view.startswith(bullet, ls):
+            return None
+        start = ls
+    return None
+
+
+def kind_of(marks: Marks, hit: Hit, pre: str, english: bool) -> Kind:
+    """Target or actual for one hit; ``pre`` is its clause up to the number."""
+    view = marks.text
+    ctx = paragraph_context(marks, hit.start)
+    if english:
+        ctx = _EN_SENTENCE_END_RE.split(ctx)[-1]  # an English sentence ends at ". ", not only at a line end
+        return Kind.TARGET if _EN_TARGET_RE.search(ctx) else Kind.ACTUAL
+    if hit.base_unit == "个" and _DISCOURSE_RE.match(view[hit.end:hit.end + 2]):
+        return Kind.ACTUAL  # 两个指标: the text counting its own items
+    if BACKREF_RE.search(pre):
+        return Kind.ACTUAL  # 从去年的2.1%: a back-reference inside a plan
+    return Kind.TARGET if _TARGET_RE.search(_REACHED_RE.sub("", ctx)) else Kind.ACTUAL
+
+
+def continues_plan(marks: Marks, prev_hit: Hit | None, prev_kind: Kind | None, hit: Hit,
+                   sentence_start: int, pre: str) -> bool:
+    """Whether a quantity without plan words goes on with the plan just stated.
+
+    True when the quantity before it, in the same paragraph, is a target whose
+    sentence plainly states a plan (拟, 目标是, 今年, 力争…: not 安排 alone, which
+    reviews use too), and the quantity's own sentence is neither a
+    back-reference nor in the past (去年, 已, 了, 实现, 完成…) nor a discourse
+    count (两个指标).
+    """
+    view = marks.text
+    if prev_hit is None or prev_kind != Kind.TARGET or marks.first_from("\n", prev_hit.end) in range(
+            prev_hit.end, hit.start):
+        return False
+    if BACKREF_RE.search(pre) or _PAST_RE.search(view[max(sentence_start, hit.start - CONTEXT_CHARS):hit.end]):
+        return False
+    if hit.base_unit == "个" and _DISCOURSE_RE.match(view[hit.end:hit.end + 2]):
+        return False
+    ps = marks.start_of(STOP_DELIMS, prev_hit.start)
+    return bool(_PLAN_RE.search(view[max(ps, prev_hit.start - CONTEXT_CHARS):prev_hit.start]))
