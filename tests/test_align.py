@@ -17,16 +17,11 @@ import pytest
 from conftest import GOLD, GOV
 from hypothesis import given, settings
 
-from reportdiff._align import (
-    align,
-    document_similarity,
-    lineage_similarity,
-    pair_similarity,
-    tokenize,
-)
+from reportdiff._align import align, tokenize
 from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff.model import Alignment, Relation, Report
+from reportdiff.tables.alignment import document_similarity, lineage_similarity, pair_similarity
 
 # Paragraphs on distinct topics (each repeated so that a section has a body of
 # realistic length): the aligner must find them again under other headings.

@@ -1,0 +1,128 @@
+"""Pairwise evidence between the units of two years, as dense matrices.
+
+For units ``a`` of year A and ``b`` of year B (all in [0, 1]):
+
+- ``cos``: TF-IDF cosine of their whole texts;
+- ``flow_a``: the share of a's text whose paragraphs are closer to b than to
+  any other allowed unit of B (paragraphs with cosine below ``floor`` to every
+  candidate flow nowhere); ``flow_b`` the same from b's side;
+- ``carried_a`` / ``carried_b``: the share of a's (b's) text in sentences
+  carried over verbatim or nearly (see :mod:`reportdiff._align.carry`);
+- ``heading``: RapidFuzz ratio of the titles without numbering;
+- ``position``: ``1 - |Δ|`` of the centres as shares of the report;
+- ``role``: agreement of their roles (see :mod:`reportdiff._align.roles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportdiff._align.carry import carried
+from reportdiff._align.roles import role_agreement, roles
+from reportdiff._align.units import Unit, Year
+from reportdiff._align.vectors import Vectors, cosine
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    from scipy import sparse
+
+    Matrix = npt.NDArray[np.float64]
+
+__all__ = ["PairEvidence", "evidence"]
+
+
+@dataclass
+class PairEvidence:
+    """Evidence matrices, rows = A units, columns = B units."""
+
+    cos: Matrix
+    flow_a: Matrix
+    flow_b: Matrix
+    carried_a: Matrix
+    carried_b: Matrix
+    heading: Matrix
+    position: Matrix
+    role: Matrix
+
+    @property
+    def body(self) -> Matrix:
+        out: Matrix = 0.5 * self.cos + 0.25 * self.flow_a + 0.25 * self.flow_b
+        return out
+
+    @property
+    def carried(self) -> Matrix:
+        out: Matrix = 0.5 * (self.carried_a + self.carried_b)
+        return out
+
+
+def _flows(year: Year, units: Sequence[Unit], sims: Matrix, allowed: Matrix, floor: float) -> Matrix:
+    """For each unit, the share of its text whose paragraphs are closest to each
+    allowed unit of the other year; ``sims`` is this year's paragraphs × other units."""
+    import numpy as np
+
+    out: Matrix = np.zeros((len(units), sims.shape[1]))
+    for i, u in enumerate(units):
+        if not u.chunks or not allowed[i].any():
+            continue
+        s = np.where(allowed[i] > 0, sims[u.chunks], -1.0)
+        best = s.argmax(axis=1)
+        ok = s[np.arange(len(u.chunks)), best] >= floor
+        sizes = np.array([len(year.chunks[c]) for c in u.chunks], dtype=float)
+        np.add.at(out[i], best[ok], sizes[ok] / sizes.sum())
+    return out
+
+
+def _rows(vec: Vectors, year: Year, level: int) -> sparse.csr_matrix:
+    """The TF-IDF rows of a year's units of ``level`` (0: its paragraphs), computed once."""
+    key = ("vectors", level)
+    if key not in year.cache:
+        if ("counts", 0) not in year.cache:
+            year.cache[("counts", 0)] = vec.counts(year.counts)
+        groups = [[i] for i in range(len(year.chunks))] if level == 0 else [u.chunks for u in year.units(level)]
+        year.cache[key] = vec.rows(year.cache[("counts", 0)], groups)
+    out: sparse.csr_matrix = year.cache[key]
+    return out
+
+
+def _carried(ya: Year, yb: Year, level: int) -> Matrix:
+    key = (f"carried:{yb.report.year}", level)
+    if key not in ya.cache:
+        ya.cache[key] = carried(ya, yb, level)
+    out: Matrix = ya.cache[key]
+    return out
+
+
+def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, floor: float = 0.05) -> PairEvidence:
+    """The evidence between the units of ``level`` (1: parts, 2: leaves) of two years.
+
+    Args:
+        vec: the series' TF-IDF.
+        ya, yb: the two years.
+        level: which units.
+        allowed: 1 where a pair may be made; flows only go to allowed units.
+        floor: a paragraph whose cosine with every candidate is below this flows nowhere.
+    """
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    ua, ub = ya.units(level), yb.units(level)
+    va, vb = _rows(vec, ya, level), _rows(vec, yb, level)
+    ca, cb = _rows(vec, ya, 0), _rows(vec, yb, 0)
+    cos = cosine(va, vb) * allowed
+    flow_a = _flows(ya, ua, cosine(ca, vb), allowed, floor)
+    flow_b = _flows(yb, ub, cosine(cb, va), allowed.T, floor).T
+    car_a = _carried(ya, yb, level) * allowed
+    car_b = _carried(yb, ya, level).T * allowed
+    shape = (len(ua), len(ub))
+    if ua and ub:
+        heading = np.asarray(process.cdist([u.title for u in ua], [u.title for u in ub], scorer=fuzz.ratio),
+                             dtype=float) / 100.0
+    else:
+        heading = np.zeros(shape)
+    position = 1.0 - np.abs(np.array([u.center for u in ua])[:, None] - np.array([u.center for u in ub])[None, :])
+    role = role_agreement(roles(ya, ua), roles(yb, ub))
+    return PairEvidence(cos, flow_a, flow_b, car_a, car_b, heading.reshape(shape) * allowed,
+                        position.reshape(shape) * allowed, role.reshape(shape))

@@ -1,0 +1,1 @@
+"""pandas tables built from computed records (alignment, trends)."""
