@@ -31,6 +31,7 @@ from reportdiff._align import align
 from reportdiff._cli.align import CSV_COLUMNS, pair_rows
 from reportdiff._cli.common import csv_text
 from reportdiff._compare import read_reports
+from reportdiff._text import iter_lines
 from reportdiff.model import Report, Section, SectionKind, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,18 +56,29 @@ def gold_headings(series: str, year: int) -> list[tuple[int, str]]:
 
 
 def _find(text: str, heading: str, start: int) -> tuple[int, int] | None:
-    """The first line at or after ``start`` whose text (whitespace removed) is the heading."""
+    """The heading's span in the first line at or after ``start`` that is the heading
+    (whitespace ignored), else in the first line that starts with it (an inline heading)."""
     key = _squash(heading)
-    pos = start
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        line = text[pos:end]
-        if _squash(line) == key or (_squash(line).startswith(key) and len(key) >= 4):
-            lead = len(line) - len(line.lstrip())
-            return pos + lead, pos + len(line.rstrip())
-        pos = end + 1
-    return None
+    prefix = None
+    for pos, end in iter_lines(text, start):
+        line = _squash(text[pos:end])
+        if line == key:
+            return _cut(text, pos, end, key)
+        if prefix is None and line.startswith(key) and len(key) >= 2:
+            prefix = _cut(text, pos, end, key)
+    return prefix
+
+
+def _cut(text: str, pos: int, end: int, key: str) -> tuple[int, int]:
+    """From the line's first non-space character to the end of ``key`` (spaces inside kept)."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    i, n = pos, 0
+    while i < end and n < len(key):
+        if not text[i].isspace():
+            n += 1
+        i += 1
+    return pos, i
 
 
 def _section(text: str, heading: Span, end: int, level: int, path: str, kids: tuple[Section, ...]) -> Section:

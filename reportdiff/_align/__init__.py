@@ -34,7 +34,7 @@ from reportdiff._align.evidence import PairEvidence, evidence
 from reportdiff._align.lineages import lineages
 from reportdiff._align.options import Scorer, Thresholds, Weights, default_scorer
 from reportdiff._align.relations import relations
-from reportdiff._align.units import Year, year_units
+from reportdiff._align.units import Unit, Year, year_units
 from reportdiff._align.vectors import Tokenizer, Vectors, tokenize
 from reportdiff.model import Report
 from reportdiff.model.alignment import (
@@ -87,6 +87,35 @@ class _Level:
     null: Matrix
 
 
+def _bodied(ev: PairEvidence, th: Thresholds) -> Matrix:
+    """1 where the two texts share enough to be paired at all: ``min_cosine``, or
+    half of it for two sections with the same title."""
+    out: Matrix = ((ev.cos >= th.min_cosine) | ((ev.heading >= 0.999) & (ev.cos >= th.min_cosine / 2))).astype(float)
+    return out
+
+
+def _levels(units: Sequence[Unit]) -> npt.NDArray[np.int64]:
+    import numpy as np
+
+    return np.array([u.level for u in units], dtype=np.int64)
+
+
+def _paired(la: Sequence[Unit], lb: Sequence[Unit], part_pairs: set[tuple[int, int]]) -> npt.NDArray[np.bool_]:
+    """Leaves × leaves: True where the two leaves' parts are paired."""
+    import numpy as np
+
+    n_a = max((u.part for u in la), default=-1) + 1
+    n_b = max((u.part for u in lb), default=-1) + 1
+    pp = np.zeros((n_a, n_b), dtype=bool)
+    for i, j in part_pairs:
+        if i < n_a and j < n_b:
+            pp[i, j] = True
+    ia = np.array([u.part for u in la], dtype=np.int64)
+    ib = np.array([u.part for u in lb], dtype=np.int64)
+    out: npt.NDArray[np.bool_] = pp[np.ix_(ia, ib)] if len(ia) and len(ib) else np.zeros((len(la), len(lb)), bool)
+    return out
+
+
 def _prepare(vec: Vectors, ya: Year, yb: Year, scorer: Scorer, th: Thresholds) -> tuple[_Level, _Level]:
     import numpy as np
 
@@ -94,12 +123,29 @@ def _prepare(vec: Vectors, ya: Year, yb: Year, scorer: Scorer, th: Thresholds) -
     out = []
     for level, allowed in (
         (1, np.ones((len(ya.parts), len(yb.parts)))),
-        (2, np.array([[1.0 if 2 in (a.level, b.level) else 0.0 for b in lb] for a in la]).reshape(len(la), len(lb))),
+        (2, ((_levels(la)[:, None] == 2) | (_levels(lb)[None, :] == 2)).astype(float)),
     ):
         ev = evidence(vec, ya, yb, level, allowed)
         score = _score(scorer, ev, allowed)
         out.append(_Level(ev, score, allowed, null_scores(score, allowed, th.top)))
     return out[0], out[1]
+
+
+def _within(vec: Vectors, year: Year, level: int, scorer: Scorer) -> Matrix:
+    """Scores of a year's units against its other units: different sections of one
+    report, so pairs that cannot be the same (the null of a report with few sections)."""
+    import numpy as np
+
+    n = len(year.units(level))
+    if n < 2:
+        return np.zeros(0)
+    allowed = 1.0 - np.eye(n)
+    if level == 2:
+        lv = _levels(year.leaves)
+        allowed *= ((lv[:, None] == 2) | (lv[None, :] == 2))
+    score = _score(scorer, evidence(vec, year, year, level, allowed, destinations=1.0 - np.eye(n)), allowed)
+    out: Matrix = score[allowed > 0]
+    return out
 
 
 def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, cal: Sequence[tuple[float, float]],
@@ -108,7 +154,7 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
 
     (t1, _), (t2, t2_strong) = cal
     # 1. parts, one to one, then split/merge parts
-    ok = parts.allowed * (parts.ev.cos >= th.min_cosine)
+    ok = parts.allowed * _bodied(parts.ev, th)
     found_parts = Found()
     for i, j in one_to_one(parts.score, ok, t1):
         found_parts.add(i, j, float(parts.score[i, j]), Stage.PARTS, t1, parts.ev)
@@ -118,23 +164,20 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
 
     # 2. sub-sections under the one-to-one pairs of parts
     la, lb = ya.leaves, yb.leaves
-    nested = np.array([[1.0 if (a.part, b.part) in one and a.level == 2 == b.level else 0.0 for b in lb]
-                       for a in la]).reshape(len(la), len(lb))
+    nested = (_paired(la, lb, one) & (_levels(la)[:, None] == 2) & (_levels(lb)[None, :] == 2)).astype(float)
     found = Found()
     if nested.any():
-        ev_n = evidence(vec, ya, yb, 2, nested)
-        score_n = _score(scorer, ev_n, nested)
-        for i, j in one_to_one(score_n, nested * (ev_n.cos >= th.min_cosine), t2):
-            found.add(i, j, float(score_n[i, j]), Stage.NESTED, t2, ev_n)
+        for i, j in one_to_one(leaves.score, nested * _bodied(leaves.ev, th), t2):
+            found.add(i, j, float(leaves.score[i, j]), Stage.NESTED, t2, leaves.ev)
 
     # 3. leftovers anywhere: the usual threshold under paired parts, the strong one elsewhere
-    under = np.array([[(a.part, b.part) in paired_parts for b in lb] for a in la], dtype=bool).reshape(len(la), len(lb))
-    chance = np.where(under, t2, t2_strong)
+    chance = np.where(_paired(la, lb, paired_parts), t2, t2_strong)
     ev = leaves.ev
-    ok = leaves.allowed * (ev.cos >= th.min_cosine)
+    ok = leaves.allowed * _bodied(ev, th)
     rows, cols = found.rows(), found.cols()
-    free = np.array([[i not in rows and j not in cols for j in range(len(lb))] for i in range(len(la))],
-                    dtype=float).reshape(len(la), len(lb))
+    free_a = np.array([i not in rows for i in range(len(la))], dtype=bool)
+    free_b = np.array([j not in cols for j in range(len(lb))], dtype=bool)
+    free = (free_a[:, None] & free_b[None, :]).astype(float)
     for i, j in one_to_one(leaves.score, ok * free, chance):
         found.add(i, j, float(leaves.score[i, j]), Stage.LEFTOVER, float(chance[i, j]), ev)
     extras(ev, leaves.score, ok, chance, th, found, Stage.EXTRA)
@@ -184,7 +227,9 @@ def align(
     >>> al.years
     (2018, 2019)
     >>> [(p.b.heading, p.relation.value) for p in al.pairs if p.a and p.b and p.a.path == "二"]
-    [('二、2019年经济社会发展总体要求和政策取向', 'renamed'), ('（一）继续创新和完善宏观调控，确保经济运行在合理区间。', 'moved')]
+    [('二、2019年经济社会发展总体要求和政策取向', 'renamed')]
+    >>> al.calibration[0].level, 0.0 < al.calibration[0].threshold < 1.0
+    (1, True)
     """
     ordered = sorted(reports, key=lambda r: r.year)
     years = [year_units(r, tokenizer) for r in ordered]
@@ -192,6 +237,11 @@ def align(
     th = thresholds
     prepared = [_prepare(vec, ya, yb, scorer, th) for ya, yb in itertools.pairwise(years)]
     pooled = {level: [p[level - 1].null for p in prepared] for level in (1, 2)}
+    for level in (1, 2):
+        if sum(len(x) for x in pooled[level]) < th.min_null:
+            # too few sections for a null across years: add the pairs of different
+            # sections within each report
+            pooled[level].extend(_within(vec, y, level, scorer) for y in years)
     pairs: list[SectionPair] = []
     calibration: list[Calibration] = []
     for (ya, yb), (parts, leaves) in zip(itertools.pairwise(years), prepared, strict=True):

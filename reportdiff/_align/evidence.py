@@ -16,7 +16,7 @@ For units ``a`` of year A and ``b`` of year B (all in [0, 1]):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportdiff._align.carry import carried
@@ -46,16 +46,14 @@ class PairEvidence:
     heading: Matrix
     position: Matrix
     role: Matrix
+    body: Matrix = field(init=False)
+    """``0.5·cos + 0.25·flow_a + 0.25·flow_b``."""
+    carried: Matrix = field(init=False)
+    """The mean of ``carried_a`` and ``carried_b``."""
 
-    @property
-    def body(self) -> Matrix:
-        out: Matrix = 0.5 * self.cos + 0.25 * self.flow_a + 0.25 * self.flow_b
-        return out
-
-    @property
-    def carried(self) -> Matrix:
-        out: Matrix = 0.5 * (self.carried_a + self.carried_b)
-        return out
+    def __post_init__(self) -> None:
+        self.body = 0.5 * self.cos + 0.25 * self.flow_a + 0.25 * self.flow_b
+        self.carried = 0.5 * (self.carried_a + self.carried_b)
 
 
 def _flows(year: Year, units: Sequence[Unit], sims: Matrix, allowed: Matrix, floor: float) -> Matrix:
@@ -87,6 +85,14 @@ def _rows(vec: Vectors, year: Year, level: int) -> sparse.csr_matrix:
     return out
 
 
+def _roles(year: Year, level: int) -> list[float]:
+    key = ("roles", level)
+    if key not in year.cache:
+        year.cache[key] = roles(year, year.units(level))
+    out: list[float] = year.cache[key]
+    return out
+
+
 def _carried(ya: Year, yb: Year, level: int) -> Matrix:
     key = (f"carried:{yb.report.year}", level)
     if key not in ya.cache:
@@ -95,15 +101,18 @@ def _carried(ya: Year, yb: Year, level: int) -> Matrix:
     return out
 
 
-def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, floor: float = 0.05) -> PairEvidence:
+def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, floor: float = 0.05,
+             destinations: Matrix | None = None) -> PairEvidence:
     """The evidence between the units of ``level`` (1: parts, 2: leaves) of two years.
 
     Args:
         vec: the series' TF-IDF.
         ya, yb: the two years.
         level: which units.
-        allowed: 1 where a pair may be made; flows only go to allowed units.
+        allowed: 1 where a pair may be made (other entries are 0); flows are computed
+            against every unit of the other year, then masked.
         floor: a paragraph whose cosine with every candidate is below this flows nowhere.
+        destinations: where paragraphs may flow (default: every unit of the other year).
     """
     import numpy as np
     from rapidfuzz import fuzz, process
@@ -112,8 +121,11 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
     va, vb = _rows(vec, ya, level), _rows(vec, yb, level)
     ca, cb = _rows(vec, ya, 0), _rows(vec, yb, 0)
     cos = cosine(va, vb) * allowed
-    flow_a = _flows(ya, ua, cosine(ca, vb), allowed, floor)
-    flow_b = _flows(yb, ub, cosine(cb, va), allowed.T, floor).T
+    # flows go to the closest unit of the whole other year, so that a restricted
+    # candidate set never makes a weak partner look like the only destination
+    every = np.ones_like(allowed) if destinations is None else destinations
+    flow_a = _flows(ya, ua, cosine(ca, vb), every, floor) * allowed
+    flow_b = _flows(yb, ub, cosine(cb, va), every.T, floor).T * allowed
     car_a = _carried(ya, yb, level) * allowed
     car_b = _carried(yb, ya, level).T * allowed
     shape = (len(ua), len(ub))
@@ -123,6 +135,6 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
     else:
         heading = np.zeros(shape)
     position = 1.0 - np.abs(np.array([u.center for u in ua])[:, None] - np.array([u.center for u in ub])[None, :])
-    role = role_agreement(roles(ya, ua), roles(yb, ub))
+    role = role_agreement(_roles(ya, level), _roles(yb, level))
     return PairEvidence(cos, flow_a, flow_b, car_a, car_b, heading.reshape(shape) * allowed,
                         position.reshape(shape) * allowed, role.reshape(shape))

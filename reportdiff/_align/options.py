@@ -72,7 +72,7 @@ class Thresholds:
     these numbers say how that is done and what counts as a real share.
     """
 
-    quantile: float = 0.95
+    quantile: float = 0.99
     """The match threshold is this quantile of the null scores."""
     strong_quantile: float = 1.0
     """A leftover pairs across parts only above this quantile of the null scores."""
@@ -85,7 +85,8 @@ class Thresholds:
     minor: float = 0.08
     """…and this share of the other side's (both sides hold a real share)."""
     min_cosine: float = 0.1
-    """The least TF-IDF cosine of any pair: heading and position alone never pair two sections."""
+    """The least TF-IDF cosine of any pair (half of it for two sections with the same
+    title): heading and position alone never pair two sections."""
     min_role: float = 0.5
     """An extra pair needs at least this role agreement (a review part never absorbs a plan part)."""
     top: int = 2

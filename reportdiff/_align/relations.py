@@ -26,19 +26,26 @@ def relations(ya: Year, yb: Year, best: Mapping[tuple[SectionRef, SectionRef], t
       place, ``moved`` elsewhere;
     - another heading: ``renamed`` at the same level, ``moved`` across levels.
     """
-    # degrees count same-level and cross-level pairs apart: a part that continues
-    # as a part and also absorbs sub-sections of the year before is not "merged"
+    # a same-level pair is one-to-one unless a side has another same-level partner; a
+    # cross-level pair is always an extra partner once either side has any other pair
+    # (a part that continues as a part and also absorbs a sub-section is not "merged"
+    # with its own continuation)
     deg: dict[tuple[Side, SectionRef, bool], int] = {}
+    total: dict[tuple[Side, SectionRef], int] = {}
     for a, b in best:
         cross = a.level != b.level
-        deg[(Side.A, a, cross)] = deg.get((Side.A, a, cross), 0) + 1
-        deg[(Side.B, b, cross)] = deg.get((Side.B, b, cross), 0) + 1
+        for key in ((Side.A, a), (Side.B, b)):
+            deg[(*key, cross)] = deg.get((*key, cross), 0) + 1
+            total[key] = total.get(key, 0) + 1
     units = {(side, u.ref): u for side, y in ((Side.A, ya), (Side.B, yb))
              for u in [*y.parts, *y.leaves] if not u.intro}
     out: list[SectionPair] = []
     for (a, b), (s, ev) in sorted(best.items()):
         cross = a.level != b.level
-        da, db = deg[(Side.A, a, cross)], deg[(Side.B, b, cross)]
+        if cross:
+            da, db = total[(Side.A, a)], total[(Side.B, b)]
+        else:
+            da, db = deg[(Side.A, a, False)], deg[(Side.B, b, False)]
         ua, ub = units[(Side.A, a)], units[(Side.B, b)]
         if da > 1 or db > 1:
             rel = Relation.SPLIT if da >= db else Relation.MERGED
@@ -49,7 +56,7 @@ def relations(ya: Year, yb: Year, best: Mapping[tuple[SectionRef, SectionRef], t
         out.append(SectionPair(a, b, rel, round(s, 4), ev))
     none = Evidence(0.0, 0.0, 0.0)
     for year, side in ((ya, Side.A), (yb, Side.B)):
-        seen = {ref for (sd, ref, _) in deg if sd is side}
+        seen = {ref for (sd, ref) in total if sd is side}
         for u in [*year.parts, *year.leaves]:
             if u.intro or u.ref in seen:
                 continue

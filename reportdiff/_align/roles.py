@@ -34,7 +34,7 @@ __all__ = ["role_agreement", "roles"]
 _PAST_ZH = re.compile(r"已经|已|了|过去|過去|取得|完成|实现|實現|曾")
 #: Prospective and modal markers.
 _FUTURE_ZH = re.compile(r"要|将|將|拟|擬|力争|力爭|计划|計劃|争取|爭取|未来|未來")
-_PAST_EN = re.compile(r"\b(?:was|were|had|did|been|\w{3,}ed|last year|past)\b", re.IGNORECASE)
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|been|last year|past)\b|\B(?<=\w\w)ed\b", re.IGNORECASE)
 _FUTURE_EN = re.compile(r"\b(?:will|shall|'ll|plan(?:s|ned)? to|intend|propose|going to|next year|future|expect)\b",
                         re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -78,7 +78,7 @@ def roles(year: Year, units: Sequence[Unit]) -> list[float]:
     mean = sum(part_role) / len(part_role) if part_role else 0.0
     out = []
     for u in units:
-        own = role(text_of(u), lang, y)
+        own = part_role[u.part] if u.level == 1 and not u.intro else role(text_of(u), lang, y)
         r = own if u.level == 1 and not u.intro else 0.5 * own + 0.5 * part_role[u.part]
         out.append(max(-1.0, min(1.0, r - mean)))
     return out
