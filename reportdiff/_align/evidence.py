@@ -56,16 +56,19 @@ class PairEvidence:
         self.carried = 0.5 * (self.carried_a + self.carried_b)
 
 
-def _flows(year: Year, units: Sequence[Unit], sims: Matrix, allowed: Matrix, floor: float) -> Matrix:
+def _flows(year: Year, units: Sequence[Unit], sims: Matrix, allowed: Matrix, floor: float, role: Matrix) -> Matrix:
     """For each unit, the share of its text whose paragraphs are closest to each
-    allowed unit of the other year; ``sims`` is this year's paragraphs × other units."""
+    allowed unit of the other year; ``sims`` is this year's paragraphs × other units.
+    A paragraph's similarity to a destination is weighed by the two units' role
+    agreement, so a review paragraph flows to the review of the other year rather
+    than to the plan of the same topic."""
     import numpy as np
 
     out: Matrix = np.zeros((len(units), sims.shape[1]))
     for i, u in enumerate(units):
         if not u.chunks or not allowed[i].any():
             continue
-        s = np.where(allowed[i] > 0, sims[u.chunks], -1.0)
+        s = np.where(allowed[i] > 0, sims[u.chunks] * (0.5 + 0.5 * role[i]), -1.0)
         best = s.argmax(axis=1)
         ok = s[np.arange(len(u.chunks)), best] >= floor
         sizes = np.array([len(year.chunks[c]) for c in u.chunks], dtype=float)
@@ -124,8 +127,9 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
     # flows go to the closest unit of the whole other year, so that a restricted
     # candidate set never makes a weak partner look like the only destination
     every = np.ones_like(allowed) if destinations is None else destinations
-    flow_a = _flows(ya, ua, cosine(ca, vb), every, floor) * allowed
-    flow_b = _flows(yb, ub, cosine(cb, va), every.T, floor).T * allowed
+    role = role_agreement(_roles(ya, level), _roles(yb, level)).reshape(len(ua), len(ub))
+    flow_a = _flows(ya, ua, cosine(ca, vb), every, floor, role) * allowed
+    flow_b = _flows(yb, ub, cosine(cb, va), every.T, floor, role.T).T * allowed
     car_a = _carried(ya, yb, level) * allowed
     car_b = _carried(yb, ya, level).T * allowed
     shape = (len(ua), len(ub))
@@ -135,6 +139,5 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
     else:
         heading = np.zeros(shape)
     position = 1.0 - np.abs(np.array([u.center for u in ua])[:, None] - np.array([u.center for u in ub])[None, :])
-    role = role_agreement(_roles(ya, level), _roles(yb, level))
     return PairEvidence(cos, flow_a, flow_b, car_a, car_b, heading.reshape(shape) * allowed,
                         position.reshape(shape) * allowed, role.reshape(shape))
