@@ -233,7 +233,7 @@ def align(
     """
     ordered = sorted(reports, key=lambda r: r.year)
     years = [year_units(r, tokenizer) for r in ordered]
-    vec = Vectors([c for y in years for c in y.counts])
+    vec = Vectors([c for y in years for c in y.counts], tokenizer)
     th = thresholds
     prepared = [_prepare(vec, ya, yb, scorer, th) for ya, yb in itertools.pairwise(years)]
     pooled = {level: [p[level - 1].null for p in prepared] for level in (1, 2)}

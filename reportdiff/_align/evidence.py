@@ -23,6 +23,7 @@ from reportdiff._align.carry import carried
 from reportdiff._align.roles import role_agreement, roles
 from reportdiff._align.units import Unit, Year
 from reportdiff._align.vectors import Vectors, cosine
+from reportdiff._text import Language
 
 if TYPE_CHECKING:
     import numpy as np
@@ -88,6 +89,48 @@ def _rows(vec: Vectors, year: Year, level: int) -> sparse.csr_matrix:
     return out
 
 
+def _title_rows(vec: Vectors, year: Year, level: int) -> sparse.csr_matrix:
+    """IDF-weighted token sets of the titles (rows sum to 1)."""
+    import numpy as np
+    from scipy import sparse
+
+    key = ("titles", level)
+    if key not in year.cache:
+        r: list[int] = []
+        c: list[int] = []
+        v: list[float] = []
+        for k, u in enumerate(year.units(level)):
+            toks = sorted({vec.vocab[t] for t in vec.tokenize(u.title, year.language) if t in vec.vocab})
+            total = sum(vec.idf_of(t) for t in toks) or 1.0
+            for t in toks:
+                r.append(k)
+                c.append(t)
+                v.append(vec.idf_of(t) / total)
+        year.cache[key] = sparse.csr_matrix((np.array(v), (np.array(r, dtype=np.int64), np.array(c, dtype=np.int64))),
+                                            shape=(len(year.units(level)), max(1, len(vec.vocab))))
+    out: sparse.csr_matrix = year.cache[key]
+    return out
+
+
+def _headings(vec: Vectors, ya: Year, yb: Year, level: int) -> Matrix:
+    """Heading similarity: the IDF-weighted share of title tokens the two titles have
+    in common (a weighted Dice coefficient), so that set words (and, of, 加强) weigh little.
+    Titles that are equal score 1."""
+    import numpy as np
+
+    ta, tb = _title_rows(vec, ya, level), _title_rows(vec, yb, level)
+    bin_a, bin_b = ta.copy(), tb.copy()
+    bin_a.data[:] = 1.0
+    bin_b.data[:] = 1.0
+    # weight of the shared tokens on each side, averaged
+    shared_a = np.asarray((ta @ bin_b.T).toarray())
+    shared_b = np.asarray((bin_a @ tb.T).toarray())
+    out: Matrix = np.clip(0.5 * (shared_a + shared_b), 0.0, 1.0)
+    same = np.array([[a.title == b.title and bool(a.title) for b in yb.units(level)] for a in ya.units(level)])
+    out[same.reshape(out.shape)] = 1.0
+    return out
+
+
 def _roles(year: Year, level: int) -> list[float]:
     key = ("roles", level)
     if key not in year.cache:
@@ -133,11 +176,15 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
     car_a = _carried(ya, yb, level) * allowed
     car_b = _carried(yb, ya, level).T * allowed
     shape = (len(ua), len(ub))
-    if ua and ub:
+    if not ua or not ub:
+        heading = np.zeros(shape)
+    elif ya.language == Language.ZH:
+        # a Chinese character is a morpheme: the edit ratio of the titles is meaningful
         heading = np.asarray(process.cdist([u.title for u in ua], [u.title for u in ub], scorer=fuzz.ratio),
                              dtype=float) / 100.0
     else:
-        heading = np.zeros(shape)
+        # letters are not: unrelated English titles share half their letters
+        heading = _headings(vec, ya, yb, level)
     position = 1.0 - np.abs(np.array([u.center for u in ua])[:, None] - np.array([u.center for u in ub])[None, :])
     return PairEvidence(cos, flow_a, flow_b, car_a, car_b, heading.reshape(shape) * allowed,
                         position.reshape(shape) * allowed, role.reshape(shape))

@@ -92,7 +92,8 @@ class Vectors:
     groups of paragraphs (a paragraph, a section) into a sparse matrix.
     """
 
-    def __init__(self, counts: Sequence[Counter[str]]) -> None:
+    def __init__(self, counts: Sequence[Counter[str]], tokenizer: Tokenizer = tokenize) -> None:
+        self.tokenize = tokenizer
         df: Counter[str] = Counter()
         for c in counts:
             df.update(c.keys())
@@ -132,6 +133,10 @@ class Vectors:
         norm[norm == 0] = 1.0
         out: sparse.csr_matrix = sparse.csr_matrix(sparse.diags(1.0 / norm) @ tf)
         return out
+
+    def idf_of(self, column: int) -> float:
+        """The IDF of the token in ``column``."""
+        return float(self._idf()[column])
 
     def _idf(self) -> Matrix:
         import numpy as np
