@@ -80,7 +80,7 @@ class Thresholds:
     """The match threshold is never below this (a null of unrelated but similar texts can be low)."""
     min_null: int = 12
     """A pair of years with fewer null scores than this uses the series' pooled null."""
-    share: float = 0.3
+    share: float = 0.2
     """An extra (split, merge, cross-level) pair needs this share of one side's text to flow to the other…"""
     minor: float = 0.08
     """…and this share of the other side's (both sides hold a real share)."""
