@@ -17,16 +17,12 @@ import pytest
 from conftest import GOLD, GOV
 from hypothesis import given, settings
 
-from reportdiff._align import (
-    align,
-    document_similarity,
-    lineage_similarity,
-    pair_similarity,
-    tokenize,
-)
+from reportdiff._align import Thresholds, Weights, align, tokenize
 from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff.model import Alignment, Relation, Report
+from reportdiff.model.alignment import Stage
+from reportdiff.tables.alignment import document_similarity, lineage_similarity, pair_similarity
 
 # Paragraphs on distinct topics (each repeated so that a section has a body of
 # realistic length): the aligner must find them again under other headings.
@@ -252,3 +248,78 @@ def test_importing_the_aligner_does_not_import_pandas() -> None:
     code = "import sys, reportdiff._align, reportdiff._cli.align; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "False" == out.stdout.strip()
+
+
+# --------------------------------------------------------------------------
+# calibration, stages, knobs
+# --------------------------------------------------------------------------
+
+
+def test_calibration_is_reported_for_each_pair_of_years_and_level() -> None:
+    rs = [report(2018 + k, [(t, body(t)) for t in ("农业", "教育", "环境")]) for k in range(3)]
+    al = align(rs)
+    assert [(2018, 2019, 1), (2018, 2019, 2), (2019, 2020, 1), (2019, 2020, 2)] == [
+        (c.year_a, c.year_b, c.level) for c in al.calibration]
+    for p in al.pairs:
+        if p.a and p.b:
+            assert p.score > p.evidence.chance, "a pair is only made above chance"
+            assert Stage.NONE is not p.evidence.stage
+
+
+def test_nothing_pairs_when_the_threshold_floor_is_out_of_reach() -> None:
+    a = report(2019, [("农业", body("农业")), ("教育", body("教育"))])
+    b = report(2020, [("农业", body("农业")), ("教育", body("教育"))])
+    al = align([a, b], thresholds=Thresholds(floor=1.0))
+    assert {Relation.ADDED, Relation.REMOVED} == {p.relation for p in al.pairs}
+
+
+def test_a_scorer_callable_gives_the_same_pairs_as_the_vectorised_weights() -> None:
+    a = report(2019, [("农业和环境", body("农业", "环境")), ("教育", body("教育")), ("金融", body("金融"))])
+    b = report(2020, [("农业", body("农业")), ("环境", body("环境")), ("医疗", body("医疗"))])
+    w = Weights(heading=0.3)
+    fast = align([a, b], scorer=w)
+    slow = align([a, b], scorer=lambda ev: w(ev))
+    assert pairs_of(fast) == pairs_of(slow)
+    assert {p.relation for p in fast.pairs} == {p.relation for p in slow.pairs}
+
+
+def test_role_evidence_tells_a_review_from_a_plan_of_the_same_topic() -> None:
+    """Role cues: a plan continued as a plan agrees more than a plan continued as a review."""
+    review = "过去一年，农业生产已经取得了好成绩，粮食产量实现了增长，完成了农村水利建设任务，农民收入增加了。"
+    plan = "今年要加强农业基础设施建设，将提高粮食产量，拟增加农民收入，要推进农村水利建设，力争稳定播种面积。"
+    a = report(2019, [("农业", plan * 4), ("教育", body("教育"))])
+    b = report(2020, [("农业生产", plan * 4), ("教育", body("教育"))])
+    b_review = report(2020, [("农业生产", review * 4), ("教育", body("教育"))])
+    assert ("（一）农业", "（一）农业生产") in pairs_of(align([a, b]))
+    ev_plan = next(p.evidence for p in align([a, b]).pairs if p.a and p.b and p.a.heading == "（一）农业")
+    ev_review = [p.evidence for p in align([a, b_review]).pairs if p.a and p.b and p.a.heading == "（一）农业"]
+    assert ev_review and all(e.role < ev_plan.role for e in ev_review)
+
+
+def test_alignment_repr_is_one_short_line() -> None:
+    a = report(2019, [("农业", body("农业"))])
+    b = report(2020, [("农业", body("农业"))])
+    text = repr(align([a, b]))
+    assert text.startswith("Alignment(2019–2020, ") and "\n" not in text and len(text) < 200
+
+
+def test_english_sections_with_no_counterpart_are_added_and_removed() -> None:
+    topics = {
+        "Insurance": "Our insurance float grew as underwriting stayed profitable and claims were paid promptly. ",
+        "Railroad": "The railroad moved more carloads, invested in track and locomotives, and improved safety. ",
+        "Utilities": "The utility business built wind and solar capacity and earned regulated returns on equity. ",
+        "Acquisitions": "We bought a chemicals company and a pipe maker, paying cash from our large reserves. ",
+        "Derivatives": "Our derivative contracts were marked to market and their losses fell with equity prices. ",
+    }
+
+    def letter(year: int, heads: list[str]) -> Report:
+        lines = [f"Letter {year}", ""]
+        for h in heads:
+            lines += [h, "", topics[h] * 6, "", topics[h] * 6, ""]
+        return parse(load_text("\n".join(lines), path=f"{year}.txt", year=year))
+
+    al = align([letter(2010, ["Insurance", "Railroad", "Derivatives"]),
+                letter(2011, ["Insurance", "Railroad", "Acquisitions", "Utilities"])])
+    added = {p.b.heading for p in al.pairs if p.relation is Relation.ADDED and p.b}
+    removed = {p.a.heading for p in al.pairs if p.relation is Relation.REMOVED and p.a}
+    assert ({"Acquisitions", "Utilities"}, {"Derivatives"}) == (added, removed)

@@ -114,7 +114,16 @@ def _bigrams(text: str) -> list[tuple[str, int]]:
 
 def _length_band(n: int, t: float) -> tuple[float, float]:
     """Lengths a text of ``n`` characters can be matched with at similarity ``t``."""
-    return n * t / (2 - t), n * (2 - t) / t
+    # a hair of slack: a pair exactly at ``t`` must not fall out on a rounding error
+    return n * t / (2 - t) - _EPS, n * (2 - t) / t + _EPS
+
+
+_EPS = 1e-9
+"""Slack on comparisons with the threshold, so a pair exactly at it never falls out on rounding."""
+_CUTOFF_SLACK = 1e-6
+"""Slack on rapidfuzz's ``score_cutoff``, which it turns into a distance bound with its own
+rounding: a cutoff of exactly 0.85 (or 0.85 − 1e-9) drops a pair whose similarity is 34/40 = 0.85.
+The exact comparison with the threshold is made afterwards (:func:`_keep`)."""
 
 
 def match_moves(
@@ -176,7 +185,7 @@ def match_moves(
         grams = prefix(d, gs)
         if gs and sum(len(index.get(g, ())) for g in grams) + len(bare) < len(band):
             near = sorted({*bare, *(k for g in grams for k in index.get(g, ()))})
-            hits = [(k, Indel.normalized_similarity(d.text, ins[k].text, score_cutoff=t)) for k in near]
+            hits = _extract(d, ins, near, t)  # the same scorer as the band scan: same cut at exactly t
         else:  # bigrams too common to filter (or none): score the length band at once, in C++
             hits = _extract(d, ins, band, t)
         scored += _keep(d, ins, hits, t, same_pair=same_pair)
@@ -197,7 +206,7 @@ def _extract(d: Candidate, ins: Sequence[Candidate], band: Sequence[int], t: flo
     """Similarities of ``d`` with the insertions ``band`` (indices) that reach ``t``, in C++."""
     found = process.extract(
         d.text, [ins[k].text for k in band], scorer=Indel.normalized_similarity,
-        score_cutoff=t, limit=None,
+        score_cutoff=max(0.0, t - _CUTOFF_SLACK), limit=None,
     )
     return [(band[j], sim) for _, sim, j in found]
 
@@ -209,7 +218,7 @@ def _keep(
     out: list[_Scored] = []
     for k, sim in hits:
         i = ins[k]
-        if sim < t or not lo <= len(i.text) <= hi:
+        if sim < t - _EPS or not lo <= len(i.text) <= hi:
             continue
         if same_pair and (i.hunk, i.rank) == (d.hunk, d.rank):
             continue  # replaced in place: an edit, not a move

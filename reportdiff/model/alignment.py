@@ -21,6 +21,13 @@ class Relation(enum.Enum):
     REMOVED = "removed"
 
 
+class Side(enum.Enum):
+    """The two years of a pair: A is the earlier, B the later."""
+
+    A = "a"
+    B = "b"
+
+
 @attrs.frozen(order=True)
 class SectionRef:
     """Names one section of one year."""
@@ -31,13 +38,54 @@ class SectionRef:
     level: int
 
 
+class Stage(enum.Enum):
+    """Which step of the aligner made a pair."""
+
+    NONE = "none"
+    """No pair (an ``added`` or ``removed`` row)."""
+    PARTS = "parts"
+    """The one-to-one assignment of level-1 parts."""
+    PART_EXTRA = "part-extra"
+    """An extra split/merge pair of parts (both sides hold a real share)."""
+    NESTED = "nested"
+    """The one-to-one assignment of sub-sections under a one-to-one pair of parts."""
+    LEFTOVER = "leftover"
+    """A section left alone by the nested stage, paired anywhere on strong evidence."""
+    EXTRA = "extra"
+    """An extra split/merge/cross-level pair of sub-sections (both sides hold a real share)."""
+
+
 @attrs.frozen
 class Evidence:
-    """Why two sections were paired: each score in [0, 1]."""
+    """Why two sections were paired: each score in [0, 1].
+
+    The first three fields are the historical summary; the others (all with
+    defaults, so ``Evidence(heading, body, position)`` still works) break
+    ``body`` down and report the calibration the decision was taken against.
+    """
 
     heading: float
+    """RapidFuzz ratio of the titles without numbering."""
     body: float
+    """``0.5·cosine + 0.25·flow_a + 0.25·flow_b``."""
     position: float
+    """``1 - |Δ|`` of the sections' centres as shares of their reports."""
+    cosine: float = 0.0
+    """TF-IDF cosine of the two sections' texts."""
+    flow_a: float = 0.0
+    """Share of A's text whose paragraphs are closest to B."""
+    flow_b: float = 0.0
+    """Share of B's text whose paragraphs are closest to A."""
+    carried_a: float = 0.0
+    """Share of A's text in sentences carried (verbatim or nearly) into B."""
+    carried_b: float = 0.0
+    """Share of B's text in sentences carried over from A."""
+    role: float = 1.0
+    """Agreement of the two sections' roles (review vs plan: tense, aspect, year references)."""
+    chance: float = 0.0
+    """The calibrated threshold: the score that pairs which cannot be the same reach by chance."""
+    stage: Stage = Stage.NONE
+    """The aligner step that made the pair."""
 
 
 @attrs.frozen
@@ -66,6 +114,8 @@ class Alignment:
     years: tuple[int, ...]
     pairs: tuple[SectionPair, ...]
     lineages: tuple[Lineage, ...]
+    calibration: tuple[Calibration, ...] = ()
+    """The thresholds derived for each pair of years and level (see :class:`Calibration`)."""
 
     def counts(self) -> dict[str, int]:
         """How many pairs have each relation, in :class:`Relation` order (zeros left out)."""
@@ -93,3 +143,20 @@ class Alignment:
             ))
         caption = f"Alignment {year_range(self.years)}: " + ", ".join(f"{v} {k}" for k, v in self.counts().items())
         return html_table(caption, ["year", "old section", "relation", "new section", "score"], rows)
+
+
+@attrs.frozen
+class Calibration:
+    """The match threshold of one pair of years and one level, derived from the
+    scores of pairs that cannot be the same section."""
+
+    year_a: int
+    year_b: int
+    level: int
+    """1 for the parts, 2 for the sub-sections (and part intros)."""
+    threshold: float
+    """The least score of a pair: the ``quantile`` of the null scores, never below the floor."""
+    null_size: int
+    """How many pairs the null distribution held."""
+    null_median: float
+    """Their median score."""

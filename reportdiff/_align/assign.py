@@ -1,0 +1,78 @@
+"""Assignment: one-to-one pairs above a calibrated threshold, and the extra
+(split, merge, cross-level) pairs where both sides hold a real share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reportdiff._align.evidence import PairEvidence
+from reportdiff._align.options import Thresholds
+from reportdiff.model.alignment import Stage
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float64]
+
+__all__ = ["Found", "extras", "one_to_one"]
+
+
+@dataclass
+class Found:
+    """Pairs found between the units of two years: (i, j) → (score, stage, chance, evidence)."""
+
+    pairs: dict[tuple[int, int], tuple[float, Stage, float, PairEvidence]] = field(default_factory=dict)
+
+    def add(self, i: int, j: int, score: float, stage: Stage, chance: float, ev: PairEvidence) -> None:
+        if (i, j) not in self.pairs:
+            self.pairs[(i, j)] = (score, stage, chance, ev)
+
+    def rows(self) -> set[int]:
+        return {i for i, _ in self.pairs}
+
+    def cols(self) -> set[int]:
+        return {j for _, j in self.pairs}
+
+
+def one_to_one(score: Matrix, ok: Matrix, chance: float | Matrix) -> list[tuple[int, int]]:
+    """The one-to-one assignment that maximises the total margin above ``chance``
+    among the pairs where ``ok``; pairs at or below chance are never made.
+
+    >>> import numpy as np
+    >>> one_to_one(np.array([[0.9, 0.5], [0.6, 0.2]]), np.ones((2, 2)), 0.3)
+    [(0, 0)]
+    >>> one_to_one(np.array([[0.9, 0.8], [0.8, 0.2]]), np.ones((2, 2)), 0.3)
+    [(0, 1), (1, 0)]
+    """
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    margin = np.where((ok > 0) & (score > chance), score - chance, 0.0)
+    if not margin.size or not margin.any():
+        return []
+    rows_used = np.flatnonzero(margin.any(axis=1))
+    cols_used = np.flatnonzero(margin.any(axis=0))
+    sub = margin[np.ix_(rows_used, cols_used)]
+    r, c = linear_sum_assignment(sub, maximize=True)
+    return sorted((int(rows_used[i]), int(cols_used[j])) for i, j in zip(r, c, strict=True) if sub[i, j] > 0)
+
+
+def extras(ev: PairEvidence, score: Matrix, ok: Matrix, chance: float | Matrix, thresholds: Thresholds,
+           found: Found, stage: Stage) -> None:
+    """Add the extra pairs: a pair not yet made where one side sends at least
+    ``share`` of its text to the other and the other at least ``minor`` back,
+    above chance and with agreeing roles; one of its sections must already be paired."""
+    import numpy as np
+
+    hi = np.maximum(ev.flow_a, ev.flow_b)
+    lo = np.minimum(ev.flow_a, ev.flow_b)
+    cand = ((ok > 0) & (hi >= thresholds.share) & (lo >= thresholds.minor) & (score > chance)
+            & (ev.cos >= thresholds.min_cosine) & (ev.role >= thresholds.min_role))
+    rows, cols = found.rows(), found.cols()
+    level = np.broadcast_to(np.asarray(chance, dtype=float), score.shape)
+    for i, j in zip(*np.nonzero(cand), strict=True):
+        i, j = int(i), int(j)
+        if (i, j) not in found.pairs and (i in rows or j in cols):
+            found.add(i, j, float(score[i, j]), stage, float(level[i, j]), ev)

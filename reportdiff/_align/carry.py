@@ -1,0 +1,150 @@
+"""Sentences carried over from one year to the next, verbatim or nearly.
+
+Each sentence is reduced to its shingles (runs of 5 Chinese characters, or 3
+words; digits and punctuation dropped, since figures change every year), and
+the shingles are hashed into an index of the other year's units.  A sentence
+is *carried* into a unit of the other year when most of its distinctive
+shingles occur there.  Shingles found in many units of a year (set phrases)
+say nothing about which unit a sentence went to and are left out, so the cost
+stays proportional to the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportdiff._align.units import Unit, Year
+from reportdiff._text import CJK, Language, nfkc
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float64]
+    Floats = npt.NDArray[np.float64]
+    Ints = npt.NDArray[np.int64]
+
+__all__ = ["carried"]
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[.])\s+|\n")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shingles(sentence: str, language: Language) -> set[str]:
+    """The shingles of an NFKC sentence."""
+    text = sentence.lower()
+    if language == Language.ZH:
+        runs = "".join(_CJK_RUN.findall(text))
+        return {runs[i : i + 5] for i in range(len(runs) - 4)}
+    words = _WORD.findall(text)
+    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _sentences(year: Year, unit: Unit) -> list[str]:
+    text = nfkc("\n".join(year.chunks[c] for c in unit.chunks))
+    return [s for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+@dataclass
+class _Shingled:
+    """A year's units of one level as hashed shingles (computed once per year and level)."""
+
+    sentence_unit: Ints
+    """The unit of each sentence."""
+    sentence_length: Floats
+    """Each sentence's length in characters."""
+    unit_total: Floats
+    """Each unit's length: the sum of its sentences' lengths (at least 1)."""
+    sentence_rows: Ints
+    sentence_hashes: Ints
+    """(sentence, shingle hash) of the shingles that are not set phrases of this year."""
+    unit_rows: Ints
+    unit_hashes: Ints
+    """(unit, shingle hash) of every shingle of each unit, once per unit."""
+
+
+def _shingled(year: Year, level: int, common: int) -> _Shingled:
+    import numpy as np
+
+    key = (f"shingles:{common}", level)
+    if key not in year.cache:
+        units = year.units(level)
+        sents = [[(len(s), _shingles(s, year.language)) for s in _sentences(year, u)] for u in units]
+        sets = [set().union(*(sh for _, sh in ss)) if ss else set() for ss in sents]
+        freq: Counter[str] = Counter()
+        for st in sets:
+            freq.update(st)
+        s_unit, s_len, s_rows, s_hash = [], [], [], []
+        k = 0
+        for i, ss in enumerate(sents):
+            for n, sh in ss:
+                s_unit.append(i)
+                s_len.append(n)
+                for x in sh:
+                    if freq[x] <= common:
+                        s_rows.append(k)
+                        s_hash.append(hash(x))
+                k += 1
+        u_rows = [i for i, st in enumerate(sets) for _ in st]
+        u_hash = [hash(x) for st in sets for x in st]
+        totals = np.ones(len(units))
+        np.add.at(totals, np.array(s_unit, dtype=np.int64), np.array(s_len, dtype=float))
+        totals = np.maximum(totals - 1.0, 1.0)
+        year.cache[key] = _Shingled(np.array(s_unit, dtype=np.int64), np.array(s_len, dtype=float), totals,
+                                    np.array(s_rows, dtype=np.int64), np.array(s_hash, dtype=np.int64),
+                                    np.array(u_rows, dtype=np.int64), np.array(u_hash, dtype=np.int64))
+    out: _Shingled = year.cache[key]
+    return out
+
+
+def carried(ya: Year, yb: Year, level: int, *, near: float = 0.6, common: int = 4, least: int = 3) -> Matrix:
+    """For each A unit, the share of its text (in characters) whose sentences
+    are carried into each B unit.
+
+    A sentence is carried into the B unit that holds most of its informative
+    shingles (those that are set phrases in neither year), when that unit holds
+    at least ``near`` of them.  Sparse products keep the cost proportional to the
+    shingles, whatever the number of units.
+
+    Args:
+        ya, yb: the two years.
+        level: which units (rows: A's, columns: B's).
+        near: the least share of a sentence's informative shingles that a B unit
+            must hold for the sentence to count as carried into it.
+        common: a shingle in more than this many units of either year is a set
+            phrase and is ignored.
+        least: a sentence needs this many shingles that are not set phrases of its year.
+
+    Returns:
+        A ``len(units_a) × len(units_b)`` matrix with rows summing to at most 1.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    a, b = _shingled(ya, level, common), _shingled(yb, level, common)
+    n_units_a, n_units_b = len(ya.units(level)), len(yb.units(level))
+    out: Matrix = np.zeros((n_units_a, n_units_b))
+    n_sent = len(a.sentence_unit)
+    if not n_sent or not n_units_b or not len(a.sentence_hashes):
+        return out
+    uniq, inv = np.unique(np.concatenate([a.sentence_hashes, b.unit_hashes]), return_inverse=True)
+    n_sh = len(a.sentence_hashes)
+    s = sparse.csr_matrix((np.ones(n_sh), (a.sentence_rows, inv[:n_sh])), shape=(n_sent, len(uniq)))
+    u = sparse.csr_matrix((np.ones(len(b.unit_hashes)), (b.unit_rows, inv[n_sh:])), shape=(n_units_b, len(uniq)))
+    own = np.asarray(s.sum(axis=1)).ravel()
+    in_b = np.asarray(u.sum(axis=0)).ravel()
+    good = sparse.diags((in_b <= common).astype(float))
+    s_good = sparse.csr_matrix(s @ good)
+    informative = np.asarray(s_good.sum(axis=1)).ravel()
+    hits = sparse.csr_matrix(s_good @ u.T)
+    hits.sort_indices()  # ties go to the lowest unit index
+    best = np.asarray(hits.max(axis=1).toarray()).ravel()
+    where = np.asarray(hits.argmax(axis=1)).ravel()
+    ok = (own >= least) & (best > 0) & (best >= near * informative)
+    rows = a.sentence_unit[ok]
+    np.add.at(out, (rows, where[ok]), a.sentence_length[ok] / a.unit_total[rows])
+    return out

@@ -1,0 +1,138 @@
+"""The units the aligner pairs: a year's level-1 parts, and its leaves
+(level-2 sections, parts without sub-sections, and the own text of a part
+that has sub-sections), each with its paragraphs."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportdiff._align.vectors import Tokenizer, paragraphs
+from reportdiff._text import Language, match_key
+from reportdiff.model import Report, Section, SectionKind, SectionRef
+
+__all__ = ["Unit", "Year", "title_of", "year_units"]
+
+_NUMBERING = re.compile(r"^\s*(?:[(][^)]{1,4}[)]|[一二三四五六七八九十百零〇]{1,4}[、.]|[甲乙丙丁戊己庚辛壬癸][、.\s]|\d{1,3}[、.)]\s*)")
+
+
+def fold_script(text: str, language: Language) -> str:
+    """Chinese text in Simplified characters (OpenCC ``t2s``), so that a series that
+    changes script (Traditional one year, Simplified the next) still shares its
+    features; other text unchanged.
+
+    >>> fold_script("維護法治 保障安寧", Language.ZH)
+    '维护法治 保障安宁'
+    """
+    if language != Language.ZH:
+        return text
+    return str(_t2s().convert(text))
+
+
+@functools.cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def title_of(section: Section) -> str:
+    """The heading without numbering and final punctuation, NFKC, for comparing
+    headings across years."""
+    t = match_key(section.title or section.heading)
+    return _NUMBERING.sub("", t).strip().rstrip("。.，,；;：:")
+
+
+@dataclass
+class Unit:
+    """A section (or a part's own intro) as the aligner sees it."""
+
+    ref: SectionRef
+    section: Section
+    part: int
+    """Index of its level-1 part among the year's parts."""
+    level: int
+    intro: bool
+    """The own text (heading and body) of a part that has sub-sections."""
+    title: str
+    center: float
+    """Middle of the section, as a share of the report's length."""
+    order: int = 0
+    """Index among its siblings (the parts, or the sub-sections of its part)."""
+    chunks: list[int] = field(default_factory=list)
+    """Indexes of its paragraphs in :attr:`Year.chunks`."""
+
+    @property
+    def size(self) -> int:
+        return self.section.span.end - self.section.span.start
+
+
+@dataclass
+class Year:
+    """One report, cut into units and paragraphs."""
+
+    report: Report
+    language: Language
+    parts: list[Unit]
+    leaves: list[Unit]
+    chunks: list[str]
+    counts: list[Counter[str]] = field(default_factory=list)
+    """Token counts of each paragraph."""
+    cache: dict[tuple[str, int], Any] = field(default_factory=dict)
+    """What the evidence computes once per year and level (vectors, shingles)."""
+
+    def units(self, level: int) -> list[Unit]:
+        return self.parts if level == 1 else self.leaves
+
+
+def _ref(report: Report, s: Section) -> SectionRef:
+    return SectionRef(report.year, s.path, s.label, s.level)
+
+
+def year_units(report: Report, tokenizer: Tokenizer, *, min_chars_zh: int = 40, min_chars_en: int = 200) -> Year:
+    """Cut a report into units and paragraphs.
+
+    Args:
+        report: a parsed report.
+        tokenizer: the tokens of a paragraph.
+        min_chars_zh: the shortest Chinese paragraph; shorter lines join the next.
+        min_chars_en: the same for other languages.
+    """
+    language = Language(report.document.language)
+    min_chars = min_chars_zh if language == Language.ZH else min_chars_en
+    n = max(1, len(report.text))
+    year = Year(report, language, [], [], [])
+
+    def add(text: str) -> list[int]:
+        first = len(year.chunks)
+        year.chunks.extend(paragraphs(fold_script(text, language), language, min_chars))
+        return list(range(first, len(year.chunks)))
+
+    for top in report.root.children:
+        kids = [c for c in top.children if c.kind is not SectionKind.BLOCK]
+        if top.kind is SectionKind.BLOCK and not kids:
+            continue
+        k = len(year.parts)
+        center = (top.span.start + top.span.end) / 2 / n
+        part = Unit(_ref(report, top), top, k, 1, False, fold_script(title_of(top), language), center, k)
+        year.parts.append(part)
+        if not kids:
+            part.chunks = add(top.text())
+            year.leaves.append(Unit(part.ref, top, k, 1, False, part.title, center, k, part.chunks))
+            continue
+        own = top.heading + top.body + "".join(c.text() for c in top.children if c.kind is SectionKind.BLOCK)
+        part.chunks = add(own)
+        if len(own.strip()) >= 2 * min_chars:
+            mid = (top.span.start + top.body_span.end) / 2 / n
+            year.leaves.append(Unit(part.ref, top, k, 1, True, part.title, mid, k, list(part.chunks)))
+        for o, c in enumerate(kids):
+            title = fold_script(title_of(c), language)
+            u = Unit(_ref(report, c), c, k, 2, False, title, (c.span.start + c.span.end) / 2 / n, o)
+            u.chunks = add(c.text())
+            part.chunks.extend(u.chunks)
+            year.leaves.append(u)
+    year.counts = [Counter(tokenizer(c, language)) for c in year.chunks]
+    return year
