@@ -39,12 +39,15 @@ def test_full_disk_gives_one_line_and_exit_2() -> None:
 
 
 def test_broken_pipe_gives_one_line_and_exit_2() -> None:
-    files = [str(GOV / f"{y}.txt") for y in range(2015, 2020)]
-    p = subprocess.Popen([*CMD, "indicators", *files, "--format", "json"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
-    assert p.stdout is not None and p.stderr is not None
-    p.stdout.read(10)
-    p.stdout.close()
+    """The reader of the output pipe is gone (``| head`` that has exited)."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will ever read: every write fails with EPIPE
+    p = subprocess.Popen([*CMD, "sections", str(GOV / "2019.txt")], stdout=write_end, stderr=subprocess.PIPE,
+                         text=True)
+    os.close(write_end)
+    assert p.stderr is not None
     err = p.stderr.read()
     assert 2 == p.wait(timeout=120)
     assert 1 == len(err.strip().splitlines())
@@ -57,3 +60,32 @@ def test_closed_stdout_gives_one_line_and_exit_2() -> None:
                          preexec_fn=lambda: __import__("os").close(1))
     assert 2 == run.returncode
     assert "standard output is closed" in run.stderr
+
+
+def _hostile_series(tmp_path):  # type: ignore[no-untyped-def]
+    paths = []
+    for year, n in ((2020, 1100), (2021, 1200)):
+        p = tmp_path / f"{year}.txt"
+        p.write_text(f"{year}年工作报告\n\n一、=1+1总体情况\n\n<svg onload=alert(1)>城镇新增就业{n}万人。\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_csv_cells_that_would_run_as_formulas_are_guarded_unless_raw(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    files = _hostile_series(tmp_path)
+    guarded = subprocess.run([*CMD, "sections", files[0], "--format", "csv"], capture_output=True, text=True,
+                             check=True).stdout
+    titles = [row["title"] for row in csv.DictReader(io.StringIO(guarded))]
+    assert "'=1+1总体情况" in titles
+    raw = subprocess.run([*CMD, "sections", files[0], "--format", "csv", "--csv-raw"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "=1+1总体情况" in [row["title"] for row in csv.DictReader(io.StringIO(raw))]
+
+
+def test_trends_markdown_escapes_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = subprocess.run([*CMD, "trends", *_hostile_series(tmp_path), "--format", "md"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "<svg" not in out
+    assert "&lt;svg" in out

@@ -4,9 +4,9 @@ section of each year continues as which section of the next."""
 from __future__ import annotations
 
 import argparse
-import json
 
-from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
+from reportdiff._cli.common import add_files, add_format, emit, load_reports
+from reportdiff._formats import Table
 from reportdiff.model import Alignment, SectionPair, SectionRef
 
 ALIGN_HELP = """\
@@ -114,14 +114,8 @@ def run_align(args: argparse.Namespace) -> int:
     from reportdiff._align import align
 
     al = align(load_reports(args))
-    if args.format == "csv":
-        text = csv_text(CSV_COLUMNS, pair_rows(al))
-    elif args.format == "json":
-        text = json.dumps({"years": list(al.years), "pairs": [_pair_json(p) for p in al.pairs]},
-                          ensure_ascii=False, indent=2)
-    else:
-        text = render_pairs(al)
-    write_output(text, args.output)
+    emit(args, Table(CSV_COLUMNS, tuple(pair_rows(al))), text=lambda: render_pairs(al),
+         json_value=lambda: {"years": list(al.years), "pairs": [_pair_json(p) for p in al.pairs]})
     return 0
 
 
@@ -130,19 +124,18 @@ def run_lineage(args: argparse.Namespace) -> int:
     from reportdiff._align import align
 
     al = align(load_reports(args))
-    if args.format == "csv":
-        text = csv_text(("lineage", "year", "level", "path", "heading"),
-                        [(lin.id, m.year, m.level, m.path, m.heading) for lin in al.lineages for m in lin.members])
-    elif args.format == "json":
-        text = json.dumps([{"id": lin.id, "members": [{"year": m.year, "level": m.level, "path": m.path,
-                                                        "heading": m.heading} for m in lin.members]}
-                           for lin in al.lineages], ensure_ascii=False, indent=2)
-    else:
+    rows = tuple((lin.id, m.year, m.level, m.path, m.heading) for lin in al.lineages for m in lin.members)
+
+    def text() -> str:
         lines = []
         for lin in al.lineages:
             first, last = lin.members[0].year, lin.members[-1].year
             lines.append(f"{lin.id}  ({first}–{last}, {len(lin.members)} year{'s' if len(lin.members) > 1 else ''})")
             lines.extend(f"  {m.year}  L{m.level} {m.heading}" for m in lin.members)
-        text = "\n".join(lines)
-    write_output(text, args.output)
+        return "\n".join(lines)
+
+    emit(args, Table(("lineage", "year", "level", "path", "heading"), rows), text=text,
+         json_value=lambda: [{"id": lin.id, "members": [{"year": m.year, "level": m.level, "path": m.path,
+                                                          "heading": m.heading} for m in lin.members]}
+                             for lin in al.lineages])
     return 0

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
+import json
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
+from reportdiff._formats import Format, Table, render, terminal_safe
 from reportdiff.model import Report
 
 
@@ -31,9 +30,34 @@ def add_year(parser: argparse.ArgumentParser) -> None:
 
 
 def add_format(parser: argparse.ArgumentParser, choices: Sequence[str], default: str) -> None:
-    """``--format`` with the given choices and ``-o/--output``."""
+    """``--format`` with the given choices, ``-o/--output`` and (with CSV) ``--csv-raw``."""
     parser.add_argument("--format", choices=list(choices), default=default, help=f"output format (default: {default})")
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of standard output")
+    if "csv" in choices:
+        parser.add_argument("--csv-raw", action="store_true",
+                            help="write CSV cells as they are (by default a cell a spreadsheet would run as a "
+                            "formula, starting with = + - @, gets a leading ')")
+
+
+def emit(args: argparse.Namespace, table: Table, *, text: Callable[[], str] | None = None,
+         json_value: Callable[[], object] | None = None) -> None:
+    """Render ``table`` in ``args.format`` through the format table and write it.
+
+    Args:
+        args: the parsed arguments (``format``, ``output``, ``csv_raw``).
+        table: the computed rows.
+        text: a readable layout for ``--format text`` (default: the aligned table);
+            control characters in it are escaped either way.
+        json_value: the value ``--format json`` writes (default: the rows as records).
+    """
+    fmt = Format(args.format)
+    if fmt is Format.TEXT:
+        out = terminal_safe(text()) if text is not None else render(table, fmt)
+    elif fmt is Format.JSON and json_value is not None:
+        out = json.dumps(json_value(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        out = render(table, fmt, csv_guard=not getattr(args, "csv_raw", False))
+    write_output(out, args.output)
 
 
 def load_reports(args: argparse.Namespace) -> list[Report]:
@@ -93,16 +117,6 @@ def parse_year_options(files: Sequence[str], options: Sequence[str]) -> dict[str
                 raise ParseError(f"--year {opt}: {f} already has the year {out[f]}; give one year per file")
             out[f] = year
     return out
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Rows as CSV text (minimal quoting, ``\\n`` line ends)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    for row in rows:
-        w.writerow(["" if v is None else v for v in row])
-    return buf.getvalue()
 
 
 def write_output(text: str, output: str | None) -> None:

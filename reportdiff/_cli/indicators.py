@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
+from reportdiff._cli.common import add_files, add_format, emit, load_reports
+from reportdiff._formats import Table
 from reportdiff.model import Quantity
 
 IND_HELP = """\
@@ -66,19 +66,17 @@ def run_indicators(args: argparse.Namespace) -> int:
 
     qs = _quantities(args)
     ids = link_series(qs)
-    rows = [_row(q, ids.get(q, "")) for q in qs]
-    if args.format == "csv":
-        text = csv_text(CSV_COLUMNS, rows)
-    elif args.format == "json":
-        text = json.dumps([dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows], ensure_ascii=False, indent=1)
-    else:
+    rows = tuple(_row(q, ids.get(q, "")) for q in qs)
+
+    def text() -> str:
         lines = []
         for r in rows:
             year, section, label, value, unit, qual, kind, quote, series = r[:9]
             lines.append(f"{year} {section or '-':<10} {label} = {value}{unit}{qual}  [{kind}]"
                          + (f"  <{series}>" if series else "") + f"  «{quote}»")
-        text = "\n".join(lines)
-    write_output(text, args.output)
+        return "\n".join(lines)
+
+    emit(args, Table(CSV_COLUMNS, rows), text=text)
     return 0
 
 
@@ -87,15 +85,13 @@ def run_trends(args: argparse.Namespace) -> int:
     from reportdiff.tables.trends import tidy_frame, wide_table
 
     table = wide_table(tidy_frame(_quantities(args)))
-    if args.format == "csv":
-        text = table.to_csv(lineterminator="\n", float_format="%.10g")
-    else:
-        header = ["series", *[str(c) for c in table.columns]]
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        for sid, row in table.iterrows():
-            cells = [str(sid)] + ["" if isinstance(v, float) and v != v else
-                                  (f"{v:.6g}" if isinstance(v, float) else str(v)) for v in row.tolist()]
-            lines.append("| " + " | ".join(cells) + " |")
-        text = "\n".join(lines)
-    write_output(text, args.output)
+    columns = ("series", *[str(c) for c in table.columns])
+
+    def cell(v: object) -> object:
+        if isinstance(v, float):
+            return "" if v != v else f"{v:.10g}" if args.format == "csv" else f"{v:.6g}"
+        return v
+
+    rows = tuple((str(sid), *(cell(v) for v in row.tolist())) for sid, row in table.iterrows())
+    emit(args, Table(columns, rows))
     return 0

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from reportdiff._cli.common import add_files, add_format, csv_text, load_reports, write_output
-from reportdiff._formats import terminal_safe
+from reportdiff._cli.common import add_files, add_format, emit, load_reports
+from reportdiff._formats import Table, terminal_safe
 from reportdiff.model import Report, SectionKind
 
 HELP = """\
@@ -73,14 +72,10 @@ def render_text(reports: list[Report], show_warnings: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     reports = load_reports(args)
-    if args.format == "csv":
-        text = csv_text(CSV_COLUMNS, [row for r in reports for row in rows(r)])
-    elif args.format == "json":
-        text = json.dumps([{"year": r.year, "path": r.path, "title": r.title, "encoding": r.document.encoding,
-                            "warnings": list(r.document.warnings), "scheme": list(r.root.warnings),
-                            "sections": [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows(r)]}
-                           for r in reports], ensure_ascii=False, indent=2)
-    else:
-        text = render_text(reports, args.warnings)
-    write_output(text, args.output)
+    table = Table(CSV_COLUMNS, tuple(row for r in reports for row in rows(r)))
+    emit(args, table, text=lambda: render_text(reports, args.warnings),
+         json_value=lambda: [{"year": r.year, "path": r.path, "title": r.title, "encoding": r.document.encoding,
+                              "warnings": list(r.document.warnings), "scheme": list(r.root.warnings),
+                              "sections": [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows(r)]}
+                             for r in reports])
     return 0
