@@ -14,6 +14,7 @@ a year leaves the other pairs' results, and their cache entries, unchanged.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -58,6 +59,8 @@ class CorpusResult:
     """Reports parsed and pairs compared, and how many of each came from the cache."""
     peak_mb: dict[int, float]
     """Each worker process's peak resident memory (MiB), by process id, as read inside it."""
+    cpu_seconds: float = 0.0
+    """CPU seconds the workers spent on the series (not counting their start-up)."""
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name, in a fixed order."""
@@ -159,7 +162,8 @@ def _assemble(done: Sequence[SeriesResult]) -> CorpusResult:
     for r in done:
         if r.pid:
             peak[r.pid] = max(peak.get(r.pid, 0.0), r.peak_mb)
-    return CorpusResult(trends=trends_table(done), errors=errors, work=work, peak_mb=peak, **tables)
+    return CorpusResult(trends=trends_table(done), errors=errors, work=work, peak_mb=peak,
+                        cpu_seconds=math.fsum(r.cpu_s for r in done), **tables)
 
 
 

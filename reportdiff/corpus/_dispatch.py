@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import importlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -39,7 +40,7 @@ def default_executor(workers: int | None) -> cf.ProcessPoolExecutor:
 
 
 def _failed(job: SeriesJob, e: BaseException) -> SeriesResult:
-    where = job.paths[0].rsplit("/", 1)[0] if job.paths else job.name
+    where = os.path.dirname(job.paths[0]) if job.paths else job.name
     msg = f"series {job.name} ({where}) failed in its worker: {type(e).__name__}: {e}"
     return SeriesResult(job.name, {}, (FileError(job.name, where, msg),), Work(), 0, 0.0)
 

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import itertools
 import os
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -93,6 +94,8 @@ class SeriesResult:
     pid: int
     peak_mb: float
     """The worker process's peak resident memory so far, in MiB."""
+    cpu_s: float = 0.0
+    """CPU seconds the worker spent on this series."""
 
 
 @attrs.frozen
@@ -206,6 +209,7 @@ def run_series(job: SeriesJob) -> SeriesResult:
     """
     from reportdiff.trends import link_series
 
+    cpu = time.process_time()
     cache = Cache(job.cache) if job.cache else None
     errors: list[FileError] = []
     work: dict[str, int] = defaultdict(int)
@@ -240,4 +244,5 @@ def run_series(job: SeriesJob) -> SeriesResult:
     ids = link_series(quantities) if quantities else {}
     tables["indicators"] = _rows.indicator_rows(quantities, ids)
     tables["trends"] = _rows.trend_rows(quantities, ids)
-    return SeriesResult(job.name, tables, tuple(errors), Work(**work), os.getpid(), peak_memory_mb())
+    return SeriesResult(job.name, tables, tuple(errors), Work(**work), os.getpid(), peak_memory_mb(),
+                        time.process_time() - cpu)
