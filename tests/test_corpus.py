@@ -233,3 +233,65 @@ def test_cli_bad_root_or_options_give_one_line_and_exit_2(tmp_path: Path, capsys
     assert 3 == len(lines)
     assert ["not a folder", "--workers 0", "--executor dask"] == [
         next(k for k in ("not a folder", "--workers 0", "--executor dask") if k in ln) for ln in lines]
+
+
+def test_cli_writes_parquet_tables_equal_to_the_csv_ones(tmp_path: Path, source: list) -> None:
+    """With pyarrow (in the test extra) each table is also Parquet, typed, with the same rows."""
+    _series(tmp_path / "root", "alpha", range(2016, 2018), source)
+    out = tmp_path / "out"
+    assert 0 == main(["corpus", str(tmp_path / "root"), "--executor", "thread", "-o", str(out)])
+    for name in ("sections", "alignment", "documents", "indicators", "trends"):
+        parquet = pd.read_parquet(out / f"{name}.parquet")
+        csv = pd.read_csv(out / f"{name}.csv", keep_default_na=False, dtype=str)
+        assert csv.to_csv(index=False) == parquet.to_csv(index=False, float_format="%.10g"), name
+    assert "Int64" == str(pd.read_parquet(out / "alignment.parquet")["level_a"].dtype)
+
+
+class _Tty:
+    """A terminal-like standard error that keeps what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, s: str) -> int:
+        self.text += s
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_shows_progress_per_series_on_a_terminal(tmp_path: Path, source: list,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    _series(tmp_path / "root", "alpha", range(2016, 2018), source)
+    _series(tmp_path / "root", "beta", range(2016, 2018), source)
+    tty = _Tty()
+    monkeypatch.setattr("sys.stderr", tty)
+    assert 0 == main(["corpus", str(tmp_path / "root"), "--executor", "thread", "--workers", "1",
+                      "-o", str(tmp_path / "out")])
+    assert "series beta 2/2" in tty.text
+    assert "2 series: 4 reports parsed" in tty.text
+
+
+class _DyingExecutor(cf.ThreadPoolExecutor):
+    """Runs every series but one, whose worker 'dies'."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if args and getattr(args[0], "name", "") == "beta":
+            fut: cf.Future[object] = cf.Future()
+            fut.set_exception(RuntimeError("worker killed"))
+            return fut
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_series_whose_worker_dies_is_an_error_and_the_others_are_kept(tmp_path: Path, source: list) -> None:
+    _series(tmp_path, "alpha", range(2016, 2018), source)
+    beta = _series(tmp_path, "beta", range(2016, 2018), source)
+    with _DyingExecutor(1) as pool:
+        result = corpus.run(tmp_path, executor=pool)
+    assert [("beta", str(Path(beta[0]).parent))] == [(e.series, e.file) for e in result.errors]
+    assert "worker killed" in result.errors[0].message
+    assert ["alpha"] == sorted(set(result.sections["series"]))

@@ -124,8 +124,7 @@ def run(args: argparse.Namespace) -> int:
             table.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
             written.append(path)
             if parquet:
-                table.astype({c: str for c in table.columns if table[c].dtype == object}).to_parquet(
-                    os.path.join(out, f"{name}.parquet"), index=False)
+                table.to_parquet(os.path.join(out, f"{name}.parquet"), index=False)
         except OSError as e:
             raise InputError(f"{path}: cannot write ({e.strerror}); check the folder is writable") from e
     summary = {

@@ -21,6 +21,7 @@ __all__ = [
     "ALIGNMENT_COLUMNS",
     "DOCUMENT_COLUMNS",
     "INDICATOR_COLUMNS",
+    "NULLABLE_INT",
     "SECTION_COLUMNS",
     "SECTION_DIFF_COLUMNS",
     "TREND_COLUMNS",
@@ -39,6 +40,8 @@ SECTION_COLUMNS = ("year", "level", "path", "heading", "title", "kind", "start",
                    "raw_end", "chars", "warnings")
 ALIGNMENT_COLUMNS = ("year_a", "heading_a", "level_a", "year_b", "heading_b", "level_b", "status", "score",
                      "path_a", "path_b", "heading_similarity", "body_similarity", "position_similarity")
+#: Integer columns that are None on one side of an added or removed section pair.
+NULLABLE_INT = frozenset({"level_a", "level_b"})
 _LAZY_PRICES = ("cosine", "jaccard", "edit", "simple")
 _STATS = ("chars_equal", "chars_deleted", "chars_inserted", "sentences_old", "sentences_new",
           "sentences_unchanged", "unchanged_share", "changed_numbers")
@@ -62,13 +65,14 @@ def section_rows(report: Report) -> list[Row]:
 
 
 def _side(ref: SectionRef | None) -> tuple[object, object, object, object]:
-    return ("", "", "", "") if ref is None else (ref.year, ref.heading, ref.level, ref.path)
+    return (None, "", None, "") if ref is None else (ref.year, ref.heading, ref.level, ref.path)
 
 
 def alignment_rows(comparison: Comparison) -> list[Row]:
     """One row per section pair of a two-year comparison, in the alignment's order.
 
-    An added section's ``year_a`` (a removed one's ``year_b``) is the other year of the pair.
+    An added section's ``year_a`` (a removed one's ``year_b``) is the other year of the pair;
+    its missing heading and path are empty and its missing level is None.
     """
     years = sorted(r.year for r in comparison.reports)
     out: list[Row] = []

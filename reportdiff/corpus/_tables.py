@@ -27,7 +27,10 @@ def long_table(name: str, results: Sequence[SeriesResult]) -> pd.DataFrame:
     """Table ``name`` of every series: the rows of each series in its own order,
     the series in name order, with ``series`` as the first column."""
     rows = [(r.name, *row) for r in sorted(results, key=lambda r: r.name) for row in r.tables.get(name, ())]
-    return pd.DataFrame(rows, columns=["series", *TABLES[name]])
+    frame = pd.DataFrame(rows, columns=["series", *TABLES[name]])
+    for col in _rows.NULLABLE_INT.intersection(frame.columns):
+        frame[col] = frame[col].astype("Int64")  # the level missing on one side of an added or removed pair
+    return frame
 
 
 def trends_table(results: Sequence[SeriesResult]) -> pd.DataFrame:
