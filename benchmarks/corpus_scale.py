@@ -170,7 +170,7 @@ def main() -> None:
         print(f"       in worker CPU seconds: uncached {rfull.cpu_seconds:.1f}, cached {rinc.cpu_seconds:.1f}, "
               f"gain {rfull.cpu_seconds / max(rinc.cpu_seconds, 1e-9):.1f}×")
         print(f"       cached run parsed {w.reports_parsed} reports ({w.reports_cached} from the cache) and "
-              f"compared {w.pairs_compared} pairs ({w.pairs_cached} from the cache)")
+              f"compared {w.pairs_compared} pairs ({w.pairs_cached} from the cache); relinked {w.links_made} series")
         print(f"peak memory per worker (ru_maxrss inside the worker): max {max(peaks):.0f} MB "
               f"(target < 300 MB), min {min(peaks):.0f} MB over {len(peaks)} worker readings")
         for pool in pools.values():

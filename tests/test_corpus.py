@@ -88,7 +88,7 @@ def test_process_pool_and_dask_local_cluster_give_identical_tables(tmp_path: Pat
         dasked = corpus.run(tmp_path, executor=client)
     assert _csv(pooled) == _csv(dasked)
     assert ["alpha", "beta", "gamma"] == sorted(set(pooled.documents["series"]))
-    assert Work(reports_parsed=7, pairs_compared=4) == dasked.work
+    assert Work(reports_parsed=7, pairs_compared=4, links_made=3) == dasked.work
     assert () == dasked.errors
 
 
@@ -139,18 +139,20 @@ def test_a_corrupt_file_is_named_and_the_other_series_stay_complete(tmp_path: Pa
 
 def test_cache_gives_identical_tables_and_adding_a_year_computes_only_the_new_pair(
         tmp_path: Path, source: list) -> None:
-    """Second run: everything from the cache.  A new year: one report parsed, one pair compared."""
+    """Second run: everything from the cache.  A new year: one report parsed, one pair compared,
+    its series relinked; the other series untouched."""
     root, cache = tmp_path / "root", tmp_path / "cache"
     _series(root, "alpha", range(2016, 2019), source)
     _series(root, "beta", range(2016, 2019), source, shift=1)
     first = _threads(root, cache=cache)
-    assert Work(reports_parsed=6, pairs_compared=4) == first.work
+    assert Work(reports_parsed=6, pairs_compared=4, links_made=2) == first.work
     again = _threads(root, cache=cache)
-    assert Work(reports_cached=6, pairs_cached=4) == again.work
+    assert Work(reports_cached=6, pairs_cached=4, links_cached=2) == again.work
     assert _csv(first) == _csv(again)
     _series(root, "alpha", range(2016, 2020), source)  # rewrites the same three years, adds 2019
     grown = _threads(root, cache=cache)
-    assert Work(reports_parsed=1, reports_cached=6, pairs_compared=1, pairs_cached=4) == grown.work
+    assert Work(reports_parsed=1, reports_cached=6, pairs_compared=1, pairs_cached=4, links_made=1,
+                links_cached=1) == grown.work
     assert _csv(_threads(root)) == _csv(grown)
 
 
@@ -159,9 +161,11 @@ def test_a_changed_option_or_file_misses_the_cache(tmp_path: Path, source: list)
     root, cache = tmp_path / "root", tmp_path / "cache"
     paths = _series(root, "alpha", range(2016, 2018), source)
     _threads(root, cache=cache)
-    assert Work(reports_cached=2, pairs_compared=1) == _threads(root, cache=cache, granularity="char").work
+    assert Work(reports_cached=2, pairs_compared=1, links_cached=1) == _threads(root, cache=cache,
+                                                                         granularity="char").work
     Path(paths[1]).write_text(Path(paths[1]).read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
-    assert Work(reports_parsed=1, reports_cached=1, pairs_compared=1) == _threads(root, cache=cache).work
+    assert Work(reports_parsed=1, reports_cached=1, pairs_compared=1, links_made=1) == _threads(
+        root, cache=cache).work
 
 
 def test_cache_never_trusts_an_entry_under_a_key_it_was_not_written_for(tmp_path: Path) -> None:

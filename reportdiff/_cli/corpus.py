@@ -12,6 +12,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from reportdiff.errors import InputError, ReportDiffError
 
 HELP = """\
@@ -131,8 +133,7 @@ def run(args: argparse.Namespace) -> int:
         "series": len(series),
         "reports": sum(len(v) for v in series.values()),
         "rows": {name: len(t) for name, t in result.tables().items()},
-        "work": {"reports_parsed": result.work.reports_parsed, "reports_cached": result.work.reports_cached,
-                 "pairs_compared": result.work.pairs_compared, "pairs_cached": result.work.pairs_cached},
+        "work": attrs.asdict(result.work),
         "errors": [{"series": e.series, "file": e.file, "message": e.message} for e in result.errors],
         "executor": args.executor,
         "peak_mb_per_worker": sorted(round(v, 1) for v in result.peak_mb.values()),

@@ -8,8 +8,9 @@ when one is given:
 * per report (parse + indicators), keyed by the file's bytes and name;
 * per consecutive pair of years (alignment + document and section diffs),
   keyed by the two reports' keys and the diff options;
-* the series links (indicator ids and the trend rows) are recomputed on every
-  run: they depend on every year.
+* the series links (indicator ids and the trend rows), keyed by every report
+  key of the series: they depend on every year, so a new or changed year
+  relinks its series.
 
 Each key also holds the library version and a fingerprint of the installed
 package's source, so a changed library never reads an old entry.
@@ -78,6 +79,9 @@ class Work:
     reports_cached: int = 0
     pairs_compared: int = 0
     pairs_cached: int = 0
+    links_made: int = 0
+    """Series whose indicators were linked (their set of reports changed, or no cache)."""
+    links_cached: int = 0
 
     def __add__(self, other: Work) -> Work:
         return Work(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other), strict=True)))
@@ -189,6 +193,25 @@ def _pair(job: SeriesJob, a: tuple[str, str, _ReportEntry], b: tuple[str, str, _
     return entry
 
 
+def _links(series: list[tuple[str, str, _ReportEntry]], cache: Cache | None,
+           work: dict[str, int]) -> tuple[tuple[_rows.Row, ...], tuple[_rows.Row, ...]]:
+    """The indicator and trend rows of the whole series: linked anew whenever its reports change."""
+    from reportdiff.trends import link_series
+
+    key = content_key("links", code_fingerprint(), *(k for _path, k, _entry in series))
+    hit = cache.get("links", key) if cache else None
+    if isinstance(hit, tuple) and len(hit) == 2:
+        work["links_cached"] += 1
+        return hit
+    quantities = [q for _path, _key, entry in series for q in entry.quantities]
+    ids = link_series(quantities) if quantities else {}
+    rows = (tuple(_rows.indicator_rows(quantities, ids)), tuple(_rows.trend_rows(quantities, ids)))
+    work["links_made"] += 1
+    if cache:
+        cache.put("links", key, rows)
+    return rows
+
+
 def run_series(job: SeriesJob) -> SeriesResult:
     """Compute one series: its reports, its consecutive pairs and its links.
 
@@ -207,8 +230,6 @@ def run_series(job: SeriesJob) -> SeriesResult:
     >>> result.work.reports_parsed, len(result.tables["sections"]) > 5, result.errors
     (1, True, ())
     """
-    from reportdiff.trends import link_series
-
     cpu = time.process_time()
     cache = Cache(job.cache) if job.cache else None
     errors: list[FileError] = []
@@ -240,9 +261,7 @@ def run_series(job: SeriesJob) -> SeriesResult:
             tables["alignment"].extend(pair.alignment)
             tables["documents"].extend(pair.documents)
             tables["section_diffs"].extend(pair.section_diffs)
-    quantities = [q for _path, _key, entry in series for q in entry.quantities]
-    ids = link_series(quantities) if quantities else {}
-    tables["indicators"] = _rows.indicator_rows(quantities, ids)
-    tables["trends"] = _rows.trend_rows(quantities, ids)
+    links = _links(series, cache, work)
+    tables["indicators"], tables["trends"] = list(links[0]), list(links[1])
     return SeriesResult(job.name, tables, tuple(errors), Work(**work), os.getpid(), peak_memory_mb(),
                         time.process_time() - cpu)
