@@ -299,3 +299,13 @@ def test_a_series_whose_worker_dies_is_an_error_and_the_others_are_kept(tmp_path
     assert [("beta", str(Path(beta[0]).parent))] == [(e.series, e.file) for e in result.errors]
     assert "worker killed" in result.errors[0].message
     assert ["alpha"] == sorted(set(result.sections["series"]))
+
+
+def test_a_cache_that_cannot_be_written_is_named_and_the_tables_are_complete(tmp_path: Path, source: list) -> None:
+    _series(tmp_path / "root", "alpha", range(2016, 2018), source)
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    result = _threads(tmp_path / "root", cache=blocked)
+    assert [str(blocked)] == [e.file for e in result.errors]
+    assert "cannot write the cache" in result.errors[0].message
+    assert _csv(_threads(tmp_path / "root")) == _csv(result)

@@ -141,6 +141,20 @@ def _internal(e: Exception) -> str:
     return f"unexpected {type(e).__name__}: {e} (a bug in reportdiff: please report it with this file)"
 
 
+def _store(job: SeriesJob, cache: Cache | None, kind: str, key: str, value: object,
+           errors: list[FileError]) -> None:
+    """Write a cache entry; a cache that cannot be written is an error, the result is kept."""
+    if cache is None:
+        return
+    try:
+        cache.put(kind, key, value)
+    except OSError as e:
+        err = FileError(job.name, str(cache.root), f"cannot write the cache {cache.root} ({e.strerror or e}); "
+                                                   "check it is writable and has space, or run without a cache")
+        if err not in errors:
+            errors.append(err)
+
+
 def _load_entry(job: SeriesJob, path: str, cache: Cache | None,
                 errors: list[FileError], work: dict[str, int]) -> tuple[str, _ReportEntry] | None:
     try:
@@ -165,8 +179,7 @@ def _load_entry(job: SeriesJob, path: str, cache: Cache | None,
         return None
     entry = _ReportEntry(report.year, report, tuple(_rows.section_rows(report)), quantities)
     work["reports_parsed"] += 1
-    if cache:
-        cache.put("report", key, entry)
+    _store(job, cache, "report", key, entry, errors)
     return key, entry
 
 
@@ -188,13 +201,12 @@ def _pair(job: SeriesJob, a: tuple[str, str, _ReportEntry], b: tuple[str, str, _
     entry = _PairEntry(tuple(_rows.alignment_rows(c)), tuple(_rows.document_row(c)),
                        tuple(_rows.section_diff_rows(c)))
     work["pairs_compared"] += 1
-    if cache:
-        cache.put("pair", key, entry)
+    _store(job, cache, "pair", key, entry, errors)
     return entry
 
 
-def _links(series: list[tuple[str, str, _ReportEntry]], cache: Cache | None,
-           work: dict[str, int]) -> tuple[tuple[_rows.Row, ...], tuple[_rows.Row, ...]]:
+def _links(job: SeriesJob, series: list[tuple[str, str, _ReportEntry]], cache: Cache | None,
+           errors: list[FileError], work: dict[str, int]) -> tuple[tuple[_rows.Row, ...], tuple[_rows.Row, ...]]:
     """The indicator and trend rows of the whole series: linked anew whenever its reports change."""
     from reportdiff.trends import link_series
 
@@ -207,8 +219,7 @@ def _links(series: list[tuple[str, str, _ReportEntry]], cache: Cache | None,
     ids = link_series(quantities) if quantities else {}
     rows = (tuple(_rows.indicator_rows(quantities, ids)), tuple(_rows.trend_rows(quantities, ids)))
     work["links_made"] += 1
-    if cache:
-        cache.put("links", key, rows)
+    _store(job, cache, "links", key, rows, errors)
     return rows
 
 
@@ -261,7 +272,7 @@ def run_series(job: SeriesJob) -> SeriesResult:
             tables["alignment"].extend(pair.alignment)
             tables["documents"].extend(pair.documents)
             tables["section_diffs"].extend(pair.section_diffs)
-    links = _links(series, cache, work)
+    links = _links(job, series, cache, errors, work)
     tables["indicators"], tables["trends"] = list(links[0]), list(links[1])
     return SeriesResult(job.name, tables, tuple(errors), Work(**work), os.getpid(), peak_memory_mb(),
                         time.process_time() - cpu)
