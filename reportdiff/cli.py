@@ -18,7 +18,7 @@ from reportdiff._version import __version__
 from reportdiff.errors import ReportDiffError
 
 #: Subcommand modules under ``reportdiff._cli``, in the order ``--help`` lists them.
-COMMAND_MODULES = ("sections", "align", "diff", "indicators", "report")
+COMMAND_MODULES = ("sections", "align", "diff", "indicators", "report", "corpus")
 
 
 def build_parser() -> argparse.ArgumentParser:

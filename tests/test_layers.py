@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "reportdiff._compare": 5,
     "reportdiff.tables": 6,
     "reportdiff.plot": 6,
+    "reportdiff.corpus": 6,
     "reportdiff.render": 7,
     "reportdiff.report_html": 7,
     "reportdiff._formats": 7,
