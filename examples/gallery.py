@@ -20,6 +20,7 @@ import reportdiff
 from reportdiff.tables.report import build
 
 ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("trends", "deltas", "targets", "similarity", "volume")
 
 
 def _tracked(paths: list[Path]) -> list[Path]:
@@ -42,20 +43,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--series", default="gov-work-report", help="a fixtures/ folder (default: gov-work-report)")
     parser.add_argument("--last", type=int, default=0, metavar="N", help="only the last N years (default: all)")
     args = parser.parse_args(argv)
+    folder = Path(args.folder).resolve()
+    # charts this script writes are named KIND-N.png: refuse before any work if git tracks one there
+    ours = sorted(p for p in folder.glob("*-*.png") if p.stem.rsplit("-", 1)[0] in KINDS) if folder.is_dir() else []
+    clash = _tracked(ours)
+    if clash and not args.replace_tracked:
+        print(f"gallery: {len(clash)} file(s) in {folder} are tracked by git (e.g. {clash[0].name}); "
+              "pass --replace-tracked to replace them", file=sys.stderr)
+        return 2
     files = sorted((ROOT / "fixtures" / args.series).glob("*.txt"))
     reports = reportdiff.read_reports(files[-args.last:] if args.last else files)
     charts = build(reportdiff.compare(reports)).charts
-    folder = Path(args.folder).resolve()
     counts: dict[str, int] = {}
     targets = []
     for chart in charts:
         counts[chart.kind] = counts.get(chart.kind, 0) + 1
         targets.append((folder / f"{chart.kind}-{counts[chart.kind]}.png", chart))
-    clash = _tracked([p for p, _c in targets if p.exists()])
-    if clash and not args.replace_tracked:
-        print(f"gallery: {len(clash)} file(s) in {folder} are tracked by git (e.g. {clash[0].name}); "
-              "pass --replace-tracked to replace them", file=sys.stderr)
-        return 2
     folder.mkdir(parents=True, exist_ok=True)
     for path, chart in targets:
         path.write_bytes(chart.png)
