@@ -19,12 +19,14 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from rapidfuzz import fuzz
 
 from reportdiff._indicators import normalise_label
+from reportdiff._text import cjk_count, nfkc
 from reportdiff._vocab import DOWN_WORDS, UP_WORDS, Meaning, UnitFamily, meaning_of, unit_of
 from reportdiff.model import Bound, Kind, Quantity
 
@@ -258,9 +260,7 @@ def link_series(
         chain = [head]
         while chain[-1] in succ:
             chain.append(succ[chain[-1]])
-        base = normalise_label(obs[head].lead.label)
-        if obs[head].lead.kind == Kind.TARGET:
-            base += "·目标"
+        base = series_name(obs[head].lead)
         n = taken.get(base, 0) + 1
         taken[base] = n
         sid = base if n == 1 else f"{base}#{n}"
@@ -268,6 +268,24 @@ def link_series(
             for q in obs[i].members:
                 out[q] = sid
     return out
+
+
+def series_name(q: Quantity) -> str:
+    """The readable id of the series a quantity starts: its reduced label, marked when a target.
+
+    Chinese labels are reduced as for linking (``国内生产总值增长·目标``); a label with no
+    Chinese keeps its words and spaces (``book value per share (target)``).
+
+    >>> from reportdiff._indicators import extract
+    >>> series_name(extract("今年主要预期目标是：国内生产总值增长6.5%左右。")[0])
+    '国内生产总值增长·目标'
+    >>> series_name(extract("Book value per share grew 8.3% last year.")[0])
+    'book value per share grew'
+    """
+    if cjk_count(q.label):
+        return normalise_label(q.label) + ("·目标" if q.kind == Kind.TARGET else "")
+    words = " ".join(re.sub(r"[^\w$%&'’-]+", " ", nfkc(q.label)).split()).lower() or q.unit
+    return words + (" (target)" if q.kind == Kind.TARGET else "")
 
 
 def _side_by_side(obs: Sequence[Observation], labels: Sequence[str],

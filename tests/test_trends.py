@@ -147,3 +147,14 @@ def test_neighbouring_report_wins_over_an_exact_label_two_reports_later() -> Non
 def test_printed_magnitude_is_kept_for_display_beside_the_base_value() -> None:
     q = extract("财政赤字8500亿元。")[0]
     assert ("8500亿元", "亿", 8.5e11) == (q.display, q.magnitude, q.base_value)
+
+
+def test_english_series_names_keep_their_words_and_say_target_in_english() -> None:
+    from reportdiff._indicators import extract
+    from reportdiff.trends import series_name
+
+    actual = extract("Operating earnings rose 12% last year.", year=2013)[0]
+    assert "operating earnings rose" == series_name(actual)
+    assert "·" not in series_name(actual) and "目标" not in series_name(actual)
+    target = extract("今年主要预期目标是：国内生产总值增长6.5%左右。", year=2018)[0]
+    assert "国内生产总值增长·目标" == series_name(target)
