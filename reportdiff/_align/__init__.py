@@ -10,6 +10,11 @@ Per pair of consecutive years (see ``docs/alignment.md``):
    split/merge parts), above the threshold where their parts are paired and
    above every null score elsewhere; then extra split/merge/cross-level pairs.
 
+A one-to-one pair of sub-sections needs one side to be the other's main
+continuation (``Thresholds.main`` of its text flows there).  Heading-only
+sections are not units: each takes the pairs of the next section at its level
+(:func:`~reportdiff._align.relations.with_stand_ins`).
+
 Thresholds are calibrated per series from the scores of pairs that cannot be
 the same (:mod:`reportdiff._align.calibrate`).  Nothing here knows a topic, a
 keyword or a year: it is all similarity, position and grammar.
