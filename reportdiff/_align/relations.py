@@ -70,23 +70,12 @@ def relations(ya: Year, yb: Year, best: Mapping[tuple[SectionRef, SectionRef], t
     return sorted(out, key=pair_order)
 
 
-def _relation(p: SectionPair, a: Unit | None, b: Unit | None, title: dict[SectionRef, str]) -> Relation:
-    """The relation of a copied pair: split/merged/added/removed as the original,
-    otherwise from the two headings again."""
-    if p.relation in (Relation.SPLIT, Relation.MERGED, Relation.ADDED, Relation.REMOVED) or p.a is None or p.b is None:
-        return p.relation
-    ta = a.title if a else title.get(p.a, "")
-    tb = b.title if b else title.get(p.b, "")
-    if ta == tb:
-        same_place = a is None and b is None and p.relation is Relation.MATCHED
-        return Relation.MATCHED if same_place else Relation.MOVED
-    return Relation.RENAMED if p.a.level == p.b.level else Relation.MOVED
-
-
 def with_stand_ins(ya: Year, yb: Year, pairs: list[SectionPair]) -> list[SectionPair]:
     """The pairs, plus a copy of each pair of a section for every heading-only
     section that stands in for it (a grouping heading continues as the item that
-    follows it, ``added``/``removed`` included).
+    follows it, ``added``/``removed`` included).  The partner then has two
+    sections on the stand-in's side: a one-to-one pair and its copies become
+    ``merged`` (stand-ins of year A) or ``split`` (of year B).
 
     >>> from reportdiff._compare import read_reports
     >>> from reportdiff._align.vectors import tokenize
@@ -95,21 +84,26 @@ def with_stand_ins(ya: Year, yb: Year, pairs: list[SectionPair]) -> list[Section
     >>> with_stand_ins(y, y, []) == [] and y.stand_ins == []
     True
     """
-    title = {u.ref: u.title for y in (ya, yb) for u in [*y.parts, *y.leaves]}
     out = list(pairs)
     for side, year in ((Side.A, ya), (Side.B, yb)):
         by_target: dict[SectionRef, list[Unit]] = {}
         for unit, target in year.stand_ins:
             by_target.setdefault(target, []).append(unit)
-        copies: list[SectionPair] = []
+        many = Relation.MERGED if side is Side.A else Relation.SPLIT
+        result: list[SectionPair] = []
         for p in out:
             ref = p.a if side is Side.A else p.b
-            for u in by_target.get(ref, []) if ref is not None else []:
+            units = by_target.get(ref, []) if ref is not None else []
+            if not units:
+                result.append(p)
+                continue
+            rel = p.relation if p.relation in (Relation.ADDED, Relation.REMOVED, Relation.SPLIT,
+                                               Relation.MERGED) else many
+            result.append(attrs.evolve(p, relation=rel))
+            for u in units:
                 a, b = (u.ref, p.b) if side is Side.A else (p.a, u.ref)
-                ua, ub = (u, None) if side is Side.A else (None, u)
-                copies.append(SectionPair(a, b, _relation(attrs.evolve(p, a=a, b=b), ua, ub, title), p.score,
-                                          p.evidence))
-        out.extend(copies)
+                result.append(attrs.evolve(p, a=a, b=b, relation=rel))
+        out = result
     return sorted(out, key=pair_order)
 
 
