@@ -57,16 +57,32 @@ def gold_headings(series: str, year: int) -> list[tuple[int, str]]:
 
 def _find(text: str, heading: str, start: int) -> tuple[int, int] | None:
     """The heading's span in the first line at or after ``start`` that is the heading
-    (whitespace ignored), else in the first line that starts with it (an inline heading)."""
+    (whitespace ignored), else in the first line that starts with it (an inline heading),
+    else in the first that ends with it (a heading the loader glued to a salutation
+    line before it, ``主席女士∶甲、引言``)."""
     key = _squash(heading)
-    prefix = None
+    prefix = suffix = None
     for pos, end in iter_lines(text, start):
         line = _squash(text[pos:end])
         if line == key:
             return _cut(text, pos, end, key)
         if prefix is None and line.startswith(key) and len(key) >= 2:
             prefix = _cut(text, pos, end, key)
-    return prefix
+        if suffix is None and line.endswith(key) and len(key) >= 2:
+            suffix = _tail(text, pos, end, key)
+    return prefix or suffix
+
+
+def _tail(text: str, pos: int, end: int, key: str) -> tuple[int, int]:
+    """The span of ``key`` (spaces inside kept) at the end of the line ``pos:end``."""
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    i, n = end, 0
+    while i > pos and n < len(key):
+        if not text[i - 1].isspace():
+            n += 1
+        i -= 1
+    return i, end
 
 
 def _cut(text: str, pos: int, end: int, key: str) -> tuple[int, int]:

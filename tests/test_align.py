@@ -124,15 +124,21 @@ def test_input_order_does_not_matter_and_runs_agree() -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(st.permutations(list(TOPICS)), st.permutations(list(TOPICS)),
-       st.integers(2, 6), st.integers(2, 6), st.booleans())
+       st.integers(2, 6), st.integers(2, 6), st.booleans(),
+       st.sets(st.integers(0, 6), max_size=2), st.sets(st.integers(0, 6), max_size=2))
 def test_one_to_one_relations_never_use_a_section_twice(
-    order_a: list[str], order_b: list[str], n_a: int, n_b: int, merge: bool
+    order_a: list[str], order_b: list[str], n_a: int, n_b: int, merge: bool, empty_a: set[int], empty_b: set[int]
 ) -> None:
-    """Property: in matched/renamed/moved pairs, no section of either year occurs twice."""
+    """Property: in matched/renamed/moved pairs, no section of either year occurs twice,
+    also when some sections are headings without text."""
     secs_a = [(t, body(t)) for t in order_a[:n_a]]
     if merge:
         secs_a[0] = (order_a[0] + order_a[-1], body(order_a[0], order_a[-1]))
     secs_b = [(t, body(t)) for t in order_b[:n_b]]
+    for k in sorted(empty_a, reverse=True):
+        secs_a.insert(min(k, len(secs_a)), (f"其他事项{k}", ""))
+    for k in sorted(empty_b, reverse=True):
+        secs_b.insert(min(k, len(secs_b)), (f"其他工作{k}", ""))
     al = align([report(2019, secs_a), report(2020, secs_b)])
     one = [p for p in al.pairs if p.relation in (Relation.MATCHED, Relation.RENAMED, Relation.MOVED)]
     a_side = [p.a for p in one]
@@ -323,3 +329,56 @@ def test_english_sections_with_no_counterpart_are_added_and_removed() -> None:
     added = {p.b.heading for p in al.pairs if p.relation is Relation.ADDED and p.b}
     removed = {p.a.heading for p in al.pairs if p.relation is Relation.REMOVED and p.a}
     assert ({"Acquisitions", "Utilities"}, {"Derivatives"}) == (added, removed)
+
+
+def test_a_grouping_heading_without_text_takes_the_pairs_of_the_item_after_it() -> None:
+    a = report(2019, [("其他事项", ""), ("农业", body("农业")), ("金融", body("金融"))])
+    b = report(2020, [("农业", body("农业")), ("金融", body("金融"))])
+    al = align([a, b])
+    farm = {(pa, pb) for pa, pb in pairs_of(al, Relation.MERGED) if pb == "（一）农业"}
+    assert {("（一）其他事项", "（一）农业"), ("（二）农业", "（一）农业")} == farm
+    assert [] == [p for p in al.pairs if p.relation in (Relation.ADDED, Relation.REMOVED)]
+
+
+def test_a_grouping_heading_over_a_dropped_item_is_removed_with_it() -> None:
+    a = report(2019, [("农业", body("农业")), ("其他事项", ""), ("金融", body("金融"))])
+    b = report(2020, [("农业", body("农业")), ("医疗", body("医疗"))])
+    removed = {p.a.heading for p in align([a, b]).pairs if p.relation is Relation.REMOVED and p.a}
+    assert {"（二）其他事项", "（三）金融"} == removed
+
+
+def test_a_heading_line_printed_twice_gives_both_copies_the_same_partners() -> None:
+    texts = {
+        "Insurance": "Our insurance float grew as underwriting stayed profitable and claims were paid promptly. ",
+        "Railroad": "The railroad moved more carloads, invested in track and locomotives, and improved safety. ",
+        "Utilities": "The utility business built wind and solar capacity and earned regulated returns on equity. ",
+    }
+
+    def letter(year: int, twice: bool) -> Report:
+        lines = [f"Letter {year}", ""]
+        for h, t in texts.items():
+            lines += [h, ""] * (2 if twice else 1) + [t * 6, "", t * 6, ""]
+        return parse(load_text("\n".join(lines), path=f"{year}.txt", year=year))
+
+    al = align([letter(2010, True), letter(2011, False)])
+    partners: dict[str, set[str]] = {}
+    for p in al.pairs:
+        if p.a and p.b:
+            partners.setdefault(p.a.path, set()).add(p.b.heading)
+    assert sorted([{h} for h in texts for _ in range(2)], key=sorted) == sorted(partners.values(), key=sorted)
+
+
+def test_a_heading_without_text_at_the_end_is_still_aligned_by_itself() -> None:
+    a = report(2019, [("农业", body("农业")), ("其他事项", "")])
+    b = report(2020, [("农业", body("农业"))])
+    headings = {p.a.heading for p in align([a, b]).pairs if p.a}
+    assert "（二）其他事项" in headings
+
+
+def test_sub_sections_pair_one_to_one_only_as_a_main_continuation() -> None:
+    a = report(2019, [("农业", body("农业")), ("金融", body("金融"))])
+    b = report(2020, [("农业", body("农业")), ("金融", body("金融"))])
+    level2 = {(pa, pb) for pa, pb in pairs_of(align([a, b])) if pa.startswith("（")}
+    assert {("（一）农业", "（一）农业"), ("（二）金融", "（二）金融")} == level2
+    none = {(pa, pb) for pa, pb in pairs_of(align([a, b], thresholds=Thresholds(main=1.01))) if pa.startswith("（")}
+    assert set() == none

@@ -10,6 +10,11 @@ Per pair of consecutive years (see ``docs/alignment.md``):
    split/merge parts), above the threshold where their parts are paired and
    above every null score elsewhere; then extra split/merge/cross-level pairs.
 
+A one-to-one pair of sub-sections needs one side to be the other's main
+continuation (``Thresholds.main`` of its text flows there).  Heading-only
+sections are not units: each takes the pairs of the next section at its level
+(:func:`~reportdiff._align.relations.with_stand_ins`).
+
 Thresholds are calibrated per series from the scores of pairs that cannot be
 the same (:mod:`reportdiff._align.calibrate`).  Nothing here knows a topic, a
 keyword or a year: it is all similarity, position and grammar.
@@ -33,7 +38,7 @@ from reportdiff._align.calibrate import null_scores, threshold
 from reportdiff._align.evidence import PairEvidence, evidence
 from reportdiff._align.lineages import lineages
 from reportdiff._align.options import Scorer, Thresholds, Weights, default_scorer
-from reportdiff._align.relations import relations
+from reportdiff._align.relations import relations, with_stand_ins
 from reportdiff._align.units import Unit, Year, year_units
 from reportdiff._align.vectors import Tokenizer, Vectors, tokenize
 from reportdiff.model import Report
@@ -91,6 +96,14 @@ def _bodied(ev: PairEvidence, th: Thresholds) -> Matrix:
     """1 where the two texts share enough to be paired at all: ``min_cosine``, or
     half of it for two sections with the same title."""
     out: Matrix = ((ev.cos >= th.min_cosine) | ((ev.heading >= 0.999) & (ev.cos >= th.min_cosine / 2))).astype(float)
+    return out
+
+
+def _main(ev: PairEvidence, least: float) -> Matrix:
+    """1 where at least ``least`` of one side's text flows to the other."""
+    import numpy as np
+
+    out: Matrix = (np.maximum(ev.flow_a, ev.flow_b) >= least).astype(float)
     return out
 
 
@@ -167,7 +180,7 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     nested = (_paired(la, lb, one) & (_levels(la)[:, None] == 2) & (_levels(lb)[None, :] == 2)).astype(float)
     found = Found()
     if nested.any():
-        for i, j in one_to_one(leaves.score, nested * _bodied(leaves.ev, th), t2):
+        for i, j in one_to_one(leaves.score, nested * _bodied(leaves.ev, th) * _main(leaves.ev, th.main), t2):
             found.add(i, j, float(leaves.score[i, j]), Stage.NESTED, t2, leaves.ev)
 
     # 3. leftovers anywhere: the usual threshold under paired parts, the strong one elsewhere
@@ -178,7 +191,7 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     free_a = np.array([i not in rows for i in range(len(la))], dtype=bool)
     free_b = np.array([j not in cols for j in range(len(lb))], dtype=bool)
     free = (free_a[:, None] & free_b[None, :]).astype(float)
-    for i, j in one_to_one(leaves.score, ok * free, chance):
+    for i, j in one_to_one(leaves.score, ok * free * _main(ev, th.main), chance):
         found.add(i, j, float(leaves.score[i, j]), Stage.LEFTOVER, float(chance[i, j]), ev)
     extras(ev, leaves.score, ok, chance, th, found, Stage.EXTRA)
 
@@ -191,7 +204,7 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
             key = (a.ref, b.ref)
             if key not in best or s > best[key][0]:
                 best[key] = (s, _record(e, i, j, c, stage))
-    return relations(ya, yb, best)
+    return with_stand_ins(ya, yb, relations(ya, yb, best))
 
 
 def align(

@@ -90,4 +90,8 @@ class Thresholds:
     min_role: float = 0.5
     """An extra pair needs at least this role agreement (a review part never absorbs a plan part)."""
     top: int = 2
+    main: float = 0.4
+    """A one-to-one pair of sub-sections (nested or leftover) needs this share of one
+    side's text to flow to the other: one of the two is the other's main continuation,
+    not a topic that happens to score above chance."""
     """A pair is in the null when neither side ranks the other among its ``top`` best candidates."""

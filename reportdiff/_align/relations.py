@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import attrs
+
 from reportdiff._align.units import Unit, Year
 from reportdiff.model.alignment import Evidence, Relation, SectionPair, SectionRef, Side
 
-__all__ = ["doc_order", "pair_order", "relations"]
+__all__ = ["doc_order", "pair_order", "relations", "with_stand_ins"]
 
 
 def _same_place(a: Unit, b: Unit) -> bool:
@@ -65,6 +67,43 @@ def relations(ya: Year, yb: Year, best: Mapping[tuple[SectionRef, SectionRef], t
                 out.append(SectionPair(u.ref, None, Relation.REMOVED, 0.0, none))
             else:
                 out.append(SectionPair(None, u.ref, Relation.ADDED, 0.0, none))
+    return sorted(out, key=pair_order)
+
+
+def with_stand_ins(ya: Year, yb: Year, pairs: list[SectionPair]) -> list[SectionPair]:
+    """The pairs, plus a copy of each pair of a section for every heading-only
+    section that stands in for it (a grouping heading continues as the item that
+    follows it, ``added``/``removed`` included).  The partner then has two
+    sections on the stand-in's side: a one-to-one pair and its copies become
+    ``merged`` (stand-ins of year A) or ``split`` (of year B).
+
+    >>> from reportdiff._compare import read_reports
+    >>> from reportdiff._align.vectors import tokenize
+    >>> from reportdiff._align.units import year_units
+    >>> y = year_units(read_reports(["fixtures/gov-work-report/2019.txt"])[0], tokenize)
+    >>> with_stand_ins(y, y, []) == [] and y.stand_ins == []
+    True
+    """
+    out = list(pairs)
+    for side, year in ((Side.A, ya), (Side.B, yb)):
+        by_target: dict[SectionRef, list[Unit]] = {}
+        for unit, target in year.stand_ins:
+            by_target.setdefault(target, []).append(unit)
+        many = Relation.MERGED if side is Side.A else Relation.SPLIT
+        result: list[SectionPair] = []
+        for p in out:
+            ref = p.a if side is Side.A else p.b
+            units = by_target.get(ref, []) if ref is not None else []
+            if not units:
+                result.append(p)
+                continue
+            rel = p.relation if p.relation in (Relation.ADDED, Relation.REMOVED, Relation.SPLIT,
+                                               Relation.MERGED) else many
+            result.append(attrs.evolve(p, relation=rel))
+            for u in units:
+                a, b = (u.ref, p.b) if side is Side.A else (p.a, u.ref)
+                result.append(attrs.evolve(p, a=a, b=b, relation=rel))
+        out = result
     return sorted(out, key=pair_order)
 
 

@@ -1,6 +1,12 @@
 """The units the aligner pairs: a year's level-1 parts, and its leaves
 (level-2 sections, parts without sub-sections, and the own text of a part
-that has sub-sections), each with its paragraphs."""
+that has sub-sections), each with its paragraphs.
+
+A section with a heading and no text of its own (a grouping heading over the
+items that follow it, or a heading line the source repeats) has nothing to be
+compared by: it is not a unit but *stands in* for the next section at its
+level and takes that section's pairs
+(:func:`reportdiff._align.relations.with_stand_ins`)."""
 
 from __future__ import annotations
 
@@ -83,9 +89,30 @@ class Year:
     """Token counts of each paragraph."""
     cache: dict[tuple[str, int], Any] = field(default_factory=dict)
     """What the evidence computes once per year and level (vectors, shingles)."""
+    stand_ins: list[tuple[Unit, SectionRef]] = field(default_factory=list)
+    """Heading-only sections (not units: nothing to compare them by) and the next
+    section at their level, whose pairs they take."""
 
     def units(self, level: int) -> list[Unit]:
         return self.parts if level == 1 else self.leaves
+
+
+def _heading_only(section: Section) -> bool:
+    """True for a section without sub-sections whose text past the heading holds
+    no letter or digit."""
+    return not section.children and not any(ch.isalnum() for ch in section.body)
+
+
+def _heading_only_before(sections: list[Section]) -> list[bool]:
+    """For each section: heading-only, and some later section of the list is not
+    (so there is a section to stand in for)."""
+    out = [False] * len(sections)
+    later = False
+    for i in range(len(sections) - 1, -1, -1):
+        empty = _heading_only(sections[i])
+        out[i] = empty and later
+        later = later or not empty
+    return out
 
 
 def _ref(report: Report, s: Section) -> SectionRef:
@@ -111,14 +138,25 @@ def year_units(report: Report, tokenizer: Tokenizer, *, min_chars_zh: int = 40, 
         year.chunks.extend(paragraphs(fold_script(text, language), language, min_chars))
         return list(range(first, len(year.chunks)))
 
-    for top in report.root.children:
+    tops = [t for t in report.root.children
+            if t.kind is not SectionKind.BLOCK or any(c.kind is not SectionKind.BLOCK for c in t.children)]
+    pending: list[Unit] = []  # heading-only parts waiting for the next part
+
+    def stand_in(s: Section, part: int, level: int, order: int) -> Unit:
+        title = fold_script(title_of(s), language)
+        return Unit(_ref(report, s), s, part, level, False, title, (s.span.start + s.span.end) / 2 / n, order)
+
+    for top, empty in zip(tops, _heading_only_before(tops), strict=True):
         kids = [c for c in top.children if c.kind is not SectionKind.BLOCK]
-        if top.kind is SectionKind.BLOCK and not kids:
-            continue
         k = len(year.parts)
+        if empty:
+            pending.append(stand_in(top, k, 1, k))
+            continue
         center = (top.span.start + top.span.end) / 2 / n
         part = Unit(_ref(report, top), top, k, 1, False, fold_script(title_of(top), language), center, k)
         year.parts.append(part)
+        year.stand_ins.extend((u, part.ref) for u in pending)
+        pending.clear()
         if not kids:
             part.chunks = add(top.text())
             year.leaves.append(Unit(part.ref, top, k, 1, False, part.title, center, k, part.chunks))
@@ -128,11 +166,17 @@ def year_units(report: Report, tokenizer: Tokenizer, *, min_chars_zh: int = 40, 
         if len(own.strip()) >= 2 * min_chars:
             mid = (top.span.start + top.body_span.end) / 2 / n
             year.leaves.append(Unit(part.ref, top, k, 1, True, part.title, mid, k, list(part.chunks)))
-        for o, c in enumerate(kids):
+        waiting: list[Unit] = []
+        for o, (c, c_empty) in enumerate(zip(kids, _heading_only_before(kids), strict=True)):
+            if c_empty:
+                waiting.append(stand_in(c, k, 2, o))
+                continue
             title = fold_script(title_of(c), language)
             u = Unit(_ref(report, c), c, k, 2, False, title, (c.span.start + c.span.end) / 2 / n, o)
             u.chunks = add(c.text())
             part.chunks.extend(u.chunks)
             year.leaves.append(u)
+            year.stand_ins.extend((w, u.ref) for w in waiting)
+            waiting.clear()
     year.counts = [Counter(tokenizer(c, language)) for c in year.chunks]
     return year
