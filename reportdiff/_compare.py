@@ -11,7 +11,16 @@ import attrs
 from reportdiff._load import load
 from reportdiff._parse import parse
 from reportdiff.errors import ParseError, YearError
-from reportdiff.model import Alignment, Granularity, Quantity, Report, SectionPair, TextDiff
+from reportdiff.model import (
+    Alignment,
+    DiffSide,
+    Granularity,
+    Quantity,
+    Report,
+    Section,
+    SectionPair,
+    TextDiff,
+)
 from reportdiff.model._summary import html_table, year_range
 
 __all__ = ["Comparison", "Progress", "compare", "read_report", "read_reports"]
@@ -35,9 +44,15 @@ class Comparison:
     documents: tuple[TextDiff, ...]
     """The whole-document diff of each consecutive pair of years."""
     sections: tuple[tuple[SectionPair, TextDiff], ...]
-    """The diff of each aligned section pair with a section on both sides."""
+    """The diff of the whole texts (children included) of each aligned section pair with a
+    section on both sides, in alignment order.  A parent's diff is composed from its own
+    text's diff and its children's when they are paired one to one and in order (see
+    :func:`reportdiff._diff.compose`), else made directly."""
     quantities: tuple[Quantity, ...]
     """The indicators of every report, in year and text order."""
+    own: tuple[tuple[SectionPair, TextDiff], ...] = ()
+    """The diff of each pair's own text (heading and body, without children), in the
+    order of :attr:`sections`; for a leaf section it is its whole diff."""
 
     def __repr__(self) -> str:
         years = [r.year for r in self.reports]
@@ -84,7 +99,7 @@ def compare(
     ([2019], True)
     """
     from reportdiff._align import align
-    from reportdiff._diff import diff_reports, diff_texts
+    from reportdiff._diff import diff_reports
     from reportdiff._indicators import extract_report
 
     rs = tuple(sorted(reports, key=lambda r: r.year))
@@ -99,24 +114,106 @@ def compare(
     for k, (a, b) in enumerate(itertools.pairwise(rs)):
         tick("diff documents", k, len(rs) - 1)
         documents.append(diff_reports(a, b, granularity=granularity, timeout=timeout))
-    section_diffs = []
     both = [p for p in alignment.pairs if p.a is not None and p.b is not None]
-    for k, pair in enumerate(both):
-        if k % 10 == 0:
-            tick("diff sections", k, len(both))
-        assert pair.a is not None and pair.b is not None
-        sa = by_year[pair.a.year].root.find(pair.a.path)
-        sb = by_year[pair.b.year].root.find(pair.b.path)
-        if sa is None or sb is None:
-            continue
-        section_diffs.append((pair, diff_texts(sa.text(), sb.text(), granularity=granularity, timeout=timeout)))
+    tick("diff sections", 0, len(both))
+    whole, own = _section_diffs(by_year, both, granularity=granularity, timeout=timeout)
+    tick("diff sections", len(both), len(both))
     quantities_list: list[Quantity] = []
     for k, r in enumerate(rs):
         tick("indicators", k, len(rs))
         quantities_list.extend(extract_report(r))
     tick("indicators", len(rs), len(rs))
     quantities = tuple(quantities_list)
-    return Comparison(rs, alignment, tuple(documents), tuple(section_diffs), quantities)
+    return Comparison(rs, alignment, tuple(documents), tuple((p, whole[p]) for p in both if p in whole), quantities,
+                      tuple((p, own[p]) for p in both if p in own))
+
+
+def _section_diffs(
+    by_year: Mapping[int, Report], both: Sequence[SectionPair], *, granularity: Granularity | str,
+    timeout: float | None,
+) -> tuple[dict[SectionPair, TextDiff], dict[SectionPair, TextDiff]]:
+    """Each pair's whole-text diff and own-text diff, every piece of text diffed once.
+
+    A leaf's whole text is its own text.  A parent's whole diff is composed from
+    its own text's diff and its children's whole diffs when its children are
+    paired one to one and in order within the two parents (a child without a
+    partner there counts as deleted or inserted whole); otherwise (a merge, a
+    split, a crossing) the two whole texts are diffed directly.  Identical text
+    pairs are diffed once.
+    """
+    from reportdiff._diff import compose, diff_texts
+
+    cache: dict[tuple[str, str], TextDiff] = {}
+
+    def diff(a: str, b: str) -> TextDiff:
+        key = (a, b)
+        if key not in cache:
+            cache[key] = diff_texts(a, b, granularity=granularity, timeout=timeout)
+        return cache[key]
+
+    found: dict[SectionPair, tuple[Section, Section]] = {}
+    for p in both:
+        assert p.a is not None and p.b is not None
+        sa = by_year[p.a.year].root.find(p.a.path)
+        sb = by_year[p.b.year].root.find(p.b.path)
+        if sa is not None and sb is not None:
+            found[p] = (sa, sb)
+    whole: dict[SectionPair, TextDiff] = {}
+    own: dict[SectionPair, TextDiff] = {}
+    # children before parents: deepest pairs first, then alignment order
+    order = sorted(found, key=lambda p: -max(found[p][0].level, found[p][1].level))
+    for p in order:
+        sa, sb = found[p]
+        own[p] = diff(sa.heading + sa.body, sb.heading + sb.body)
+        if not (sa.children or sb.children):
+            whole[p] = own[p]
+            continue
+        assert p.a is not None and p.b is not None
+        parts = _parts(sa, sb, p.a.year, p.b.year, found, whole)
+        if parts is None:
+            whole[p] = diff(sa.text(), sb.text())
+            continue
+        pieces = [own[p]] + [x if isinstance(x, TextDiff) else diff(*x) for x in parts]
+        whole[p] = compose(DiffSide(sa.text()), DiffSide(sb.text()), pieces)
+    return whole, own
+
+
+def _parts(
+    sa: Section, sb: Section, ya: int, yb: int, found: Mapping[SectionPair, tuple[Section, Section]],
+    whole: Mapping[SectionPair, TextDiff],
+) -> list[TextDiff | tuple[str, str]] | None:
+    """The children's diffs (or text pairs still to diff) in text order, or None if the
+    children are not paired one to one and in order within the two parents.
+
+    Only the pairs between a child of ``sa`` and a child of ``sb`` count: a child also
+    paired elsewhere keeps its pair here; a child with no partner here is deleted or
+    inserted whole.
+    """
+    index_a = {c.path: k for k, c in enumerate(sa.children)}
+    index_b = {c.path: k for k, c in enumerate(sb.children)}
+    inside = sorted((
+        (index_a[p.a.path], index_b[p.b.path], p)
+        for p in found
+        if p.a is not None and p.b is not None and p.a.year == ya and p.b.year == yb
+        and p.a.path in index_a and p.b.path in index_b
+        and found[p][0] is sa.children[index_a[p.a.path]] and found[p][1] is sb.children[index_b[p.b.path]]
+    ), key=lambda t: (t[0], t[1]))
+    ks = [k for k, _, _ in inside]
+    js = [j for _, j, _ in inside]
+    if len(set(ks)) != len(ks) or len(set(js)) != len(js) or js != sorted(js):
+        return None
+    out: list[TextDiff | tuple[str, str]] = []
+    i = j = 0
+    for k, m, p in inside:
+        if p not in whole:
+            return None
+        out += [(c.text(), "") for c in sa.children[i:k]]
+        out += [("", d.text()) for d in sb.children[j:m]]
+        out.append(whole[p])
+        i, j = k + 1, m + 1
+    out += [(c.text(), "") for c in sa.children[i:]]
+    out += [("", d.text()) for d in sb.children[j:]]
+    return out
 
 
 def read_report(path: str | os.PathLike[str], *, year: int | None = None) -> Report:

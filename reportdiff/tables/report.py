@@ -102,14 +102,20 @@ def _own_text_diffs(c: Comparison) -> dict[SectionPair, TextDiff]:
     """The diff to show for each pair: a leaf's whole text, a parent's own text only.
 
     A parent section's text holds its children's, which their own pairs already show;
-    showing it again would repeat every change (and multiply the page's size).
+    showing it again would repeat every change (and multiply the page's size).  The
+    comparison made these diffs already (:attr:`Comparison.own`); one built without
+    them has its parents' own texts diffed here.
     """
     from reportdiff._diff import diff_texts
 
+    made = dict(c.own)
     by_year = {r.year: r for r in c.reports}
     out: dict[SectionPair, TextDiff] = {}
     for p, d in c.sections:
         if p.a is None or p.b is None:
+            continue
+        if p in made:
+            out[p] = made[p]
             continue
         sa = by_year[p.a.year].root.find(p.a.path)
         sb = by_year[p.b.year].root.find(p.b.path)
