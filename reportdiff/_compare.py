@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -43,22 +44,33 @@ class Comparison:
     """Section pairs between consecutive years and lineages over all years."""
     documents: tuple[TextDiff, ...]
     """The whole-document diff of each consecutive pair of years."""
-    sections: tuple[tuple[SectionPair, TextDiff], ...]
-    """The diff of the whole texts (children included) of each aligned section pair with a
-    section on both sides, in alignment order.  A parent's diff is composed from its own
-    text's diff and its children's when they are paired one to one and in order (see
-    :func:`reportdiff._diff.compose`), else made directly."""
+    own: tuple[tuple[SectionPair, TextDiff], ...]
+    """The diff of each aligned section pair with a section on both sides, in alignment
+    order, over the pair's own text (heading and body, without children): every piece of
+    text once.  For a leaf section it is its whole diff."""
     quantities: tuple[Quantity, ...]
     """The indicators of every report, in year and text order."""
-    own: tuple[tuple[SectionPair, TextDiff], ...] = ()
-    """The diff of each pair's own text (heading and body, without children), in the
-    order of :attr:`sections`; for a leaf section it is its whole diff."""
+    granularity: Granularity = Granularity.WORD
+    """The unit of the diffs."""
+    timeout: float | None = None
+    """Seconds each diff may take (None: no limit)."""
+
+    @functools.cached_property
+    def sections(self) -> tuple[tuple[SectionPair, TextDiff], ...]:
+        """The diff of the whole texts (children included) of each pair of :attr:`own`.
+
+        Made on first use (the HTML report does not need it).  A leaf's is its own
+        diff; a parent's is composed from its own text's diff and its children's when
+        they are paired one to one and in order within the two parents (see
+        :func:`reportdiff._diff.compose`), else the two whole texts are diffed.
+        """
+        return _whole_diffs(self.reports, self.own, granularity=self.granularity, timeout=self.timeout)
 
     def __repr__(self) -> str:
         years = [r.year for r in self.reports]
         return (
             f"Comparison({len(self.reports)} reports {year_range(years)}, "
-            f"{len(self.documents)} document diffs, {len(self.sections)} section diffs, "
+            f"{len(self.documents)} document diffs, {len(self.own)} section diffs, "
             f"{self.alignment!r}, {len(self.quantities)} quantities)"
         )
 
@@ -114,68 +126,85 @@ def compare(
     for k, (a, b) in enumerate(itertools.pairwise(rs)):
         tick("diff documents", k, len(rs) - 1)
         documents.append(diff_reports(a, b, granularity=granularity, timeout=timeout))
-    both = [p for p in alignment.pairs if p.a is not None and p.b is not None]
-    tick("diff sections", 0, len(both))
-    whole, own = _section_diffs(by_year, both, granularity=granularity, timeout=timeout)
-    tick("diff sections", len(both), len(both))
+    found = _found(by_year, alignment.pairs)
+    own: list[tuple[SectionPair, TextDiff]] = []
+    diff = _Differ(granularity, timeout)
+    for k, (p, (sa, sb)) in enumerate(found.items()):
+        if k % 10 == 0:
+            tick("diff sections", k, len(found))
+        own.append((p, diff(sa.heading + sa.body, sb.heading + sb.body)))
+    tick("diff sections", len(found), len(found))
     quantities_list: list[Quantity] = []
     for k, r in enumerate(rs):
         tick("indicators", k, len(rs))
         quantities_list.extend(extract_report(r))
     tick("indicators", len(rs), len(rs))
     quantities = tuple(quantities_list)
-    return Comparison(rs, alignment, tuple(documents), tuple((p, whole[p]) for p in both if p in whole), quantities,
-                      tuple((p, own[p]) for p in both if p in own))
+    return Comparison(rs, alignment, tuple(documents), tuple(own), quantities, Granularity(granularity), timeout)
 
 
-def _section_diffs(
-    by_year: Mapping[int, Report], both: Sequence[SectionPair], *, granularity: Granularity | str,
+class _Differ:
+    """``diff_texts`` with the options of one comparison; a text pair is diffed once."""
+
+    def __init__(self, granularity: Granularity | str, timeout: float | None) -> None:
+        self.granularity, self.timeout = granularity, timeout
+        self.cache: dict[tuple[str, str], TextDiff] = {}
+
+    def __call__(self, a: str, b: str) -> TextDiff:
+        from reportdiff._diff import diff_texts
+
+        key = (a, b)
+        if key not in self.cache:
+            self.cache[key] = diff_texts(a, b, granularity=self.granularity, timeout=self.timeout)
+        return self.cache[key]
+
+
+def _found(by_year: Mapping[int, Report], pairs: Sequence[SectionPair]) -> dict[SectionPair, tuple[Section, Section]]:
+    """The two sections of each pair with a section on both sides, in alignment order."""
+    found: dict[SectionPair, tuple[Section, Section]] = {}
+    for p in pairs:
+        if p.a is None or p.b is None:
+            continue
+        sa = by_year[p.a.year].root.find(p.a.path)
+        sb = by_year[p.b.year].root.find(p.b.path)
+        if sa is not None and sb is not None:
+            found[p] = (sa, sb)
+    return found
+
+
+def _whole_diffs(
+    reports: Sequence[Report], own: Sequence[tuple[SectionPair, TextDiff]], *, granularity: Granularity | str,
     timeout: float | None,
-) -> tuple[dict[SectionPair, TextDiff], dict[SectionPair, TextDiff]]:
-    """Each pair's whole-text diff and own-text diff, every piece of text diffed once.
+) -> tuple[tuple[SectionPair, TextDiff], ...]:
+    """Each pair's whole-text diff, in the order of ``own``, every text pair diffed once.
 
     A leaf's whole text is its own text.  A parent's whole diff is composed from
     its own text's diff and its children's whole diffs when its children are
     paired one to one and in order within the two parents (a child without a
     partner there counts as deleted or inserted whole); otherwise (a merge, a
-    split, a crossing) the two whole texts are diffed directly.  Identical text
-    pairs are diffed once.
+    split, a crossing) the two whole texts are diffed directly.
     """
-    from reportdiff._diff import compose, diff_texts
+    from reportdiff._diff import compose
 
-    cache: dict[tuple[str, str], TextDiff] = {}
-
-    def diff(a: str, b: str) -> TextDiff:
-        key = (a, b)
-        if key not in cache:
-            cache[key] = diff_texts(a, b, granularity=granularity, timeout=timeout)
-        return cache[key]
-
-    found: dict[SectionPair, tuple[Section, Section]] = {}
-    for p in both:
-        assert p.a is not None and p.b is not None
-        sa = by_year[p.a.year].root.find(p.a.path)
-        sb = by_year[p.b.year].root.find(p.b.path)
-        if sa is not None and sb is not None:
-            found[p] = (sa, sb)
+    by_year = {r.year: r for r in reports}
+    found = _found(by_year, [p for p, _ in own])
+    mine = dict(own)
+    diff = _Differ(granularity, timeout)
     whole: dict[SectionPair, TextDiff] = {}
-    own: dict[SectionPair, TextDiff] = {}
     # children before parents: deepest pairs first, then alignment order
-    order = sorted(found, key=lambda p: -max(found[p][0].level, found[p][1].level))
-    for p in order:
+    for p in sorted(found, key=lambda p: -max(found[p][0].level, found[p][1].level)):
         sa, sb = found[p]
-        own[p] = diff(sa.heading + sa.body, sb.heading + sb.body)
         if not (sa.children or sb.children):
-            whole[p] = own[p]
+            whole[p] = mine[p]
             continue
         assert p.a is not None and p.b is not None
         parts = _parts(sa, sb, p.a.year, p.b.year, found, whole)
         if parts is None:
             whole[p] = diff(sa.text(), sb.text())
             continue
-        pieces = [own[p]] + [x if isinstance(x, TextDiff) else diff(*x) for x in parts]
+        pieces = [mine[p]] + [x if isinstance(x, TextDiff) else diff(*x) for x in parts]
         whole[p] = compose(DiffSide(sa.text()), DiffSide(sb.text()), pieces)
-    return whole, own
+    return tuple((p, whole[p]) for p, _ in own if p in whole)
 
 
 def _parts(

@@ -16,7 +16,7 @@ import attrs
 import pandas as pd
 
 from reportdiff._compare import Comparison
-from reportdiff.model import Kind, Quantity, Relation, SectionPair, TextDiff
+from reportdiff.model import Kind, Quantity, Relation, SectionPair, Similarity, TextDiff
 
 __all__ = ["Chart", "IndicatorRow", "ReportData", "TargetRow", "YearPair", "build", "change_volume_table", "similarity_matrix"]
 
@@ -102,27 +102,29 @@ def _own_text_diffs(c: Comparison) -> dict[SectionPair, TextDiff]:
     """The diff to show for each pair: a leaf's whole text, a parent's own text only.
 
     A parent section's text holds its children's, which their own pairs already show;
-    showing it again would repeat every change (and multiply the page's size).  The
-    comparison made these diffs already (:attr:`Comparison.own`); one built without
-    them has its parents' own texts diffed here.
+    showing it again would repeat every change (and multiply the page's size).
     """
-    from reportdiff._diff import diff_texts
+    return dict(c.own)
 
-    made = dict(c.own)
+
+def _section_similarity(c: Comparison) -> dict[SectionPair, Similarity]:
+    """Each pair's similarity over its whole texts, as :attr:`Comparison.sections` gives it.
+
+    A leaf's own diff is its whole diff; a parent's measures are computed from its
+    two whole texts, without diffing them.
+    """
+    from reportdiff.similarity import similarity
+
     by_year = {r.year: r for r in c.reports}
-    out: dict[SectionPair, TextDiff] = {}
-    for p, d in c.sections:
-        if p.a is None or p.b is None:
-            continue
-        if p in made:
-            out[p] = made[p]
-            continue
+    out: dict[SectionPair, Similarity] = {}
+    for p, d in c.own:
+        assert p.a is not None and p.b is not None
         sa = by_year[p.a.year].root.find(p.a.path)
         sb = by_year[p.b.year].root.find(p.b.path)
         if sa is None or sb is None or not (sa.children or sb.children):
-            out[p] = d
-            continue
-        out[p] = diff_texts(sa.heading + sa.body, sb.heading + sb.body, granularity=d.granularity)
+            out[p] = d.stats.similarity
+        else:
+            out[p] = similarity(sa.text(), sb.text())
     return out
 
 
@@ -209,11 +211,10 @@ def similarity_matrix(c: Comparison, *, measure: str = "cosine") -> pd.DataFrame
     Returns:
         Rows labelled by the lineage's latest heading, a column per year after the first.
     """
-    diffs: dict[SectionPair, TextDiff] = dict(c.sections)
     by_b: dict[tuple[int, str], float] = {}
-    for p, d in diffs.items():
+    for p, sim in _section_similarity(c).items():
         if p.b is not None:
-            by_b[(p.b.year, p.b.path)] = float(getattr(d.stats.similarity, measure))
+            by_b[(p.b.year, p.b.path)] = float(getattr(sim, measure))
     years = [r.year for r in c.reports][1:]
     rows, labels = [], []
     for lin in c.alignment.lineages:
