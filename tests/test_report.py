@@ -13,7 +13,7 @@ from reportdiff.cli import main
 from reportdiff.errors import ParseError
 from reportdiff.model import Relation
 from reportdiff.report_html import to_html
-from reportdiff.tables.report import build
+from reportdiff.tables.report import build, similarity_matrix
 
 EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
@@ -77,13 +77,17 @@ def test_report_command_writes_one_html_file(tmp_path: Path, capsys: pytest.Capt
 
 
 def test_similarity_matrix_is_that_of_the_whole_section_diffs(gov_reports) -> None:  # type: ignore[no-untyped-def]
+    for measure in ("cosine", "jaccard", "edit", "simple"):
+        _check_similarity_matrix(compare(gov_reports[-3:]), measure)
+    with pytest.raises(ValueError, match="measure"):
+        similarity_matrix(compare(gov_reports[-2:]), measure="dice")
+
+
+def _check_similarity_matrix(c, measure: str) -> None:  # type: ignore[no-untyped-def]
     import math
 
-    from reportdiff.tables.report import similarity_matrix
-
-    c = compare(gov_reports[-3:])
-    matrix = similarity_matrix(c)
-    by_b = {(p.b.year, p.b.path): d.stats.similarity.cosine for p, d in c.sections if p.b is not None}
+    matrix = similarity_matrix(c, measure=measure)
+    by_b = {(p.b.year, p.b.path): getattr(d.stats.similarity, measure) for p, d in c.sections if p.b is not None}
     expected = []
     for lin in c.alignment.lineages:
         cells = [by_b.get((m.year, m.path), math.nan) for m in lin.members if m.year in matrix.columns]
