@@ -13,7 +13,7 @@ from reportdiff.cli import main
 from reportdiff.errors import ParseError
 from reportdiff.model import Relation
 from reportdiff.report_html import to_html
-from reportdiff.tables.report import build
+from reportdiff.tables.report import build, similarity_matrix
 
 EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
@@ -74,3 +74,24 @@ def test_report_command_writes_one_html_file(tmp_path: Path, capsys: pytest.Capt
     assert "wrote" in captured.err
     page = out.read_text(encoding="utf-8")
     assert "2020 → 2021" in page and "（一）稳增长。" in page
+
+
+def test_similarity_matrix_is_that_of_the_whole_section_diffs(gov_reports) -> None:  # type: ignore[no-untyped-def]
+    for measure in ("cosine", "jaccard", "edit", "simple"):
+        _check_similarity_matrix(compare(gov_reports[-3:]), measure)
+    with pytest.raises(ValueError, match="measure"):
+        similarity_matrix(compare(gov_reports[-2:]), measure="dice")
+
+
+def _check_similarity_matrix(c, measure: str) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    matrix = similarity_matrix(c, measure=measure)
+    by_b = {(p.b.year, p.b.path): getattr(d.stats.similarity, measure) for p, d in c.sections if p.b is not None}
+    expected = []
+    for lin in c.alignment.lineages:
+        cells = [by_b.get((m.year, m.path), math.nan) for m in lin.members if m.year in matrix.columns]
+        if any(not math.isnan(v) for v in cells):
+            expected.append(sorted(v for v in cells if not math.isnan(v)))
+    actual = [sorted(v for v in row if not math.isnan(v)) for row in matrix.to_numpy().tolist()]
+    assert expected == actual

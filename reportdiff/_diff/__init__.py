@@ -32,6 +32,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
+from reportdiff._diff._compose import compose
 from reportdiff._diff._edits import edits_of
 from reportdiff._diff._moves import Candidate, candidates, make_move, match_moves
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD, DiffOptions
@@ -58,6 +59,7 @@ __all__ = [
     "DiffOptions",
     "Segmenter",
     "changed_numbers",
+    "compose",
     "diff_reports",
     "diff_sections",
     "diff_texts",

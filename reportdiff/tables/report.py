@@ -104,19 +104,31 @@ def _own_text_diffs(c: Comparison) -> dict[SectionPair, TextDiff]:
     A parent section's text holds its children's, which their own pairs already show;
     showing it again would repeat every change (and multiply the page's size).
     """
-    from reportdiff._diff import diff_texts
+    return dict(c.own)
+
+
+def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]:
+    """Each pair's ``measure`` over its whole texts, as :attr:`Comparison.sections` gives it.
+
+    A leaf's own diff is its whole diff; a parent's measure is computed from its two
+    whole texts, without diffing them (cosine and Jaccard from their terms alone,
+    no LCS).
+    """
+    from reportdiff import similarity as sim
 
     by_year = {r.year: r for r in c.reports}
-    out: dict[SectionPair, TextDiff] = {}
-    for p, d in c.sections:
-        if p.a is None or p.b is None:
-            continue
+    out: dict[SectionPair, float] = {}
+    for p, d in c.own:
+        assert p.a is not None and p.b is not None
         sa = by_year[p.a.year].root.find(p.a.path)
         sb = by_year[p.b.year].root.find(p.b.path)
         if sa is None or sb is None or not (sa.children or sb.children):
-            out[p] = d
-            continue
-        out[p] = diff_texts(sa.heading + sa.body, sb.heading + sb.body, granularity=d.granularity)
+            out[p] = float(getattr(d.stats.similarity, measure))
+        elif measure in ("cosine", "jaccard"):
+            of_terms = sim.cosine if measure == "cosine" else sim.jaccard
+            out[p] = round(of_terms(sim.tokens(sa.text()), sim.tokens(sb.text())), 6)
+        else:
+            out[p] = float(getattr(sim.similarity(sa.text(), sb.text()), measure))
     return out
 
 
@@ -203,11 +215,12 @@ def similarity_matrix(c: Comparison, *, measure: str = "cosine") -> pd.DataFrame
     Returns:
         Rows labelled by the lineage's latest heading, a column per year after the first.
     """
-    diffs: dict[SectionPair, TextDiff] = dict(c.sections)
     by_b: dict[tuple[int, str], float] = {}
-    for p, d in diffs.items():
+    if measure not in ("cosine", "jaccard", "edit", "simple"):
+        raise ValueError(f"measure {measure!r}: choose cosine, jaccard, edit or simple")
+    for p, value in _section_similarity(c, measure).items():
         if p.b is not None:
-            by_b[(p.b.year, p.b.path)] = float(getattr(d.stats.similarity, measure))
+            by_b[(p.b.year, p.b.path)] = value
     years = [r.year for r in c.reports][1:]
     rows, labels = [], []
     for lin in c.alignment.lineages:
