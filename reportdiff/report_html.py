@@ -17,6 +17,8 @@ import base64
 import html
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from reportdiff.model import SectionPair, TextDiff
 from reportdiff.render import CSS as DIFF_CSS
 from reportdiff.render import to_html as diff_html
@@ -225,7 +227,13 @@ def _redline(data: ReportData, yp: YearPair, order: Sequence[int], k: int, conte
     kinds = " ".join(_kinds(p, d))
     body = ""
     if d is not None:
-        body = diff_html(d, page=False, style=False, id_prefix=f"p{i}", context=context, navigate=True)
+        # name the two sides by year and section (a diff shared by equal texts carries neither)
+        named = attrs.evolve(
+            d,
+            old=attrs.evolve(d.old, year=yp.year_a, section=p.a.path if p.a else ""),
+            new=attrs.evolve(d.new, year=yp.year_b, section=p.b.path if p.b else ""),
+        )
+        body = diff_html(named, page=False, style=False, id_prefix=f"p{i}", context=context, navigate=True)
     lang = _lang(data, yp.year_b)
     return (
         f"<details class='pair' id='p{i}' data-kinds='{_e(kinds)}'>"
