@@ -21,7 +21,6 @@ from pathlib import PurePath
 from reportdiff._load.clean import MARKDOWN_HEADING, clean_text
 from reportdiff._load.docx import MAX_RATIO, docx_text
 from reportdiff._load.encoding import check_script, decode
-from reportdiff._load.html import html_to_text
 from reportdiff._load.offsets import chain, span_to_clean
 from reportdiff._load.read import MAX_BYTES, PIPE_WAIT_SECONDS, PathArg, display_name, read_bytes
 from reportdiff._load.title import PLAUSIBLE_YEARS, check_year, detect_year, title_block
@@ -137,6 +136,8 @@ def load_text(
     if not raw_text.strip():
         raise EmptyInputError(f"{name}: the file is empty; give a report with text")
     if form is Format.HTML:
+        from reportdiff._load.html import html_to_text  # only HTML input needs the parser
+
         page = html_to_text(raw_text, name)
         return _document(raw_text, page.text, page.offsets, page.headings, page.warnings,
                          path=path, year=year, encoding=encoding, fmt=form, years=years)

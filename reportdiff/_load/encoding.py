@@ -27,8 +27,6 @@ import collections
 import functools
 import re
 
-from charset_normalizer.md import mess_ratio
-
 from reportdiff._text import CJK
 from reportdiff.errors import DecodeError, InputError
 
@@ -140,6 +138,14 @@ def _sample(data: bytes, enc: str, size: int) -> str | None:
         return None
 
 
+def _mess(text: str) -> float:
+    """charset-normalizer's mess ratio of a decoding (imported on first use: a plausible UTF-8
+    file never needs it, so a cold ``reportdiff diff`` does not pay for the import)."""
+    from charset_normalizer.md import mess_ratio
+
+    return float(mess_ratio(text, 1.0))
+
+
 def _is_binary(text: str) -> bool:
     """True when a decoded text holds control characters no report has."""
     sample = text[:65536]
@@ -202,7 +208,7 @@ def decode(
             scored = [(0.0, i, enc)]  # strict UTF-8 with plausible text: its byte patterns do not pass by chance
             break
         # charset-normalizer's mess ratio, on a short text not evidence
-        mess = float(mess_ratio(sample[:MESS_SAMPLE], 1.0)) if len(sample) >= MIN_MESS_SAMPLE else 0.0
+        mess = _mess(sample[:MESS_SAMPLE]) if len(sample) >= MIN_MESS_SAMPLE else 0.0
         if mess > max_mess:
             continue
         scored.append((wide_share + mess, i, enc))
