@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from reportdiff._diff._compose import compose
 from reportdiff._diff._edits import edits_of
-from reportdiff._diff._moves import Candidate, candidates, make_move, match_moves
+from reportdiff._diff._moves import Candidate, candidates, make_move, match_moves, moves_within
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD, DiffOptions
 from reportdiff._diff._stats import changed_numbers, stats
 from reportdiff._lcs import CELL_BUDGET, Clock, Codebook, edit_distance, lcs_length, token_diffs
@@ -89,10 +89,8 @@ def _diff(a_side: DiffSide, b_side: DiffSide, o: DiffOptions, clock: Clock) -> T
     sent_a, sent_b = sentences(a), sentences(b)
     moves: list[Move] = []
     if o.detect_moves:
-        dels = candidates(edits, Op.DELETE, a, sent_a, min_tokens=o.move_min_tokens)
-        ins = candidates(edits, Op.INSERT, b, sent_b, min_tokens=o.move_min_tokens)
-        found = match_moves(dels, ins, same_pair=True, threshold=o.move_threshold)
-        moves = sorted((make_move(d, i, s, o.segmenter) for d, i, s in found), key=lambda m: m.a)
+        moves = moves_within(edits, a, b, sent_a, sent_b, min_tokens=o.move_min_tokens,
+                             threshold=o.move_threshold, segmenter=o.segmenter)
     return TextDiff(
         old=a_side,
         new=b_side,

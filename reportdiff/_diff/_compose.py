@@ -19,12 +19,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from reportdiff._diff._moves import candidates, make_move, match_moves
+from reportdiff._diff._moves import moves_within
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD
 from reportdiff._diff._stats import stats
 from reportdiff._tokens import Segmenter, sentences
 from reportdiff.errors import ParseError
-from reportdiff.model import DiffSide, Edit, Move, Op, Span, TextDiff
+from reportdiff.model import DiffSide, Edit, Move, Span, TextDiff
 
 __all__ = ["compose"]
 
@@ -94,10 +94,8 @@ def compose(
     sent_a, sent_b = sentences(a), sentences(b)
     moves: list[Move] = []
     if detect_moves:
-        dels = candidates(edits, Op.DELETE, a, sent_a, min_tokens=move_min_tokens)
-        ins = candidates(edits, Op.INSERT, b, sent_b, min_tokens=move_min_tokens)
-        found = match_moves(dels, ins, same_pair=True, threshold=move_threshold)
-        moves = sorted((make_move(d, i, s, segmenter) for d, i, s in found), key=lambda m: m.a)
+        moves = moves_within(edits, a, b, sent_a, sent_b, min_tokens=move_min_tokens,
+                             threshold=move_threshold, segmenter=segmenter)
     whole = stats(a, b, edits, [0] * len(edits), sent_a, sent_b)
     whole = attrs.evolve(
         whole,

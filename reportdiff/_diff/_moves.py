@@ -267,3 +267,35 @@ def make_move(d: Candidate, i: Candidate, sim: float, segmenter: Segmenter | Non
     diffs = token_diffs(ta, tb, codebook, Clock(None), cleanup=True, semantic=True)
     inner, _ = edits_of(diffs, codebook, d.span.start, i.span.start)
     return Move(d.span, i.span, round(sim, 4), tuple(inner))
+
+
+def moves_within(
+    edits: Sequence[Edit],
+    a: str,
+    b: str,
+    sent_a: Sequence[Span],
+    sent_b: Sequence[Span],
+    *,
+    min_tokens: int,
+    threshold: float,
+    segmenter: Segmenter | None,
+) -> list[Move]:
+    """The sentences of one diff deleted in one place and inserted, near-identical, in another.
+
+    Args:
+        edits: the diff's edits over ``a`` (old) and ``b`` (new).
+        a: the old text.
+        b: the new text.
+        sent_a: the old text's sentence spans.
+        sent_b: the new text's sentence spans.
+        min_tokens: least words (Chinese: characters) of a moved sentence.
+        threshold: least character similarity of a moved sentence.
+        segmenter: how the inner word diff of a move cuts Chinese.
+
+    Returns:
+        The moves, in old-text order.
+    """
+    dels = candidates(edits, Op.DELETE, a, sent_a, min_tokens=min_tokens)
+    ins = candidates(edits, Op.INSERT, b, sent_b, min_tokens=min_tokens)
+    found = match_moves(dels, ins, same_pair=True, threshold=threshold)
+    return sorted((make_move(d, i, s, segmenter) for d, i, s in found), key=lambda m: m.a)
