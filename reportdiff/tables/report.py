@@ -94,17 +94,8 @@ class ReportData:
     dropped_series: tuple[tuple[int, str], ...]
     """(year, series) present the year before and absent in that year."""
     targets: tuple[TargetRow, ...]
-    """Targets of year N beside the outcomes of year N+1 (see :func:`reportdiff.trends.target_outcomes`)."""
+    """Targets of year N beside the outcomes of year N+1 (see :func:`reportdiff.tables.trends.target_outcomes`)."""
     charts: tuple[Chart, ...]
-
-
-def _own_text_diffs(c: Comparison) -> dict[SectionPair, TextDiff]:
-    """The diff to show for each pair: a leaf's whole text, a parent's own text only.
-
-    A parent section's text holds its children's, which their own pairs already show;
-    showing it again would repeat every change (and multiply the page's size).
-    """
-    return dict(c.own)
 
 
 def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]:
@@ -333,7 +324,9 @@ def build(c: Comparison, *, charts: bool = True, max_series: int = 9) -> ReportD
     rows = _indicator_rows(quantities, ids, years)
     new, dropped = _churn(ids, years)
     targets = target_outcomes(quantities)
-    pairs = _year_pairs(c, _own_text_diffs(c))
+    # each pair shows its own text (heading and body): a parent's children have pairs of their own,
+    # so showing its whole text would repeat every change (and multiply the page's size)
+    pairs = _year_pairs(c, dict(c.own))
     drawn = _charts(c, quantities, ids, rows, targets, pairs, max_series) if charts else []
     target_rows = tuple(
         TargetRow(int(r["target_year"]), str(r["target_label"]), f"{r['qualifier']}{r['target_value']}{r['target_unit']}",
