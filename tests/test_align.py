@@ -366,6 +366,8 @@ def test_a_heading_line_printed_twice_gives_both_copies_the_same_partners() -> N
         if p.a and p.b:
             partners.setdefault(p.a.path, set()).add(p.b.heading)
     assert sorted([{h} for h in texts for _ in range(2)], key=sorted) == sorted(partners.values(), key=sorted)
+    # one section printed with its heading twice, not two sections merged into one
+    assert {Relation.MATCHED} == {p.relation for p in al.pairs}
 
 
 def test_a_heading_without_text_at_the_end_is_still_aligned_by_itself() -> None:
@@ -382,3 +384,29 @@ def test_sub_sections_pair_one_to_one_only_as_a_main_continuation() -> None:
     assert {("（一）农业", "（一）农业"), ("（二）金融", "（二）金融")} == level2
     none = {(pa, pb) for pa, pb in pairs_of(align([a, b], thresholds=Thresholds(main=1.01))) if pa.startswith("（")}
     assert set() == none
+
+
+def _absorbed(paragraphs: int) -> list[Report]:
+    """Year A has a section on 环境 of ``paragraphs`` paragraphs; year B mentions the
+    topic once, inside a long section that mainly continues A's 农业."""
+    env = "\n".join([TOPICS["环境"] * 2] * paragraphs)
+    a = report(2019, [("农业", body("农业")), ("环境", env), ("教育", body("教育"))])
+    b = report(2020, [("农业", "\n".join([TOPICS["农业"] * 2] * 12 + [TOPICS["环境"] * 2])), ("教育", body("教育"))])
+    return [a, b]
+
+
+def test_a_section_absorbed_into_a_larger_one_is_merged_with_it() -> None:
+    al = align(_absorbed(3))
+    merged = {(pa, pb): p for p in al.pairs if p.a and p.b and p.relation is Relation.MERGED
+              for pa, pb in [(p.a.heading, p.b.heading)]}
+    assert {("（一）农业", "（一）农业"), ("（二）环境", "（一）农业")} == set(merged)
+    assert Stage.ORPHAN is merged[("（二）环境", "（一）农业")].evidence.stage
+    # the receiving section holds too small a share of it for an extra pair: without
+    # the orphan stage the section is removed
+    off = align(_absorbed(3), thresholds=Thresholds(orphan=None))
+    assert "（二）环境" in {p.a.heading for p in off.pairs if p.relation is Relation.REMOVED and p.a}
+
+
+def test_an_orphan_of_one_paragraph_is_not_evidence_enough() -> None:
+    removed = {p.a.heading for p in align(_absorbed(1)).pairs if p.relation is Relation.REMOVED and p.a}
+    assert "（二）环境" in removed

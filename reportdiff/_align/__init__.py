@@ -9,6 +9,8 @@ Per pair of consecutive years (see ``docs/alignment.md``):
 3. **Leftovers**: sections still alone may pair anywhere (across levels, across
    split/merge parts), above the threshold where their parts are paired and
    above every null score elsewhere; then extra split/merge/cross-level pairs.
+4. **Orphans** (also after stage 1, for parts): a section in no pair is paired
+   with its main continuation, even when that section is paired already.
 
 A one-to-one pair of sub-sections needs one side to be the other's main
 continuation (``Thresholds.main`` of its text flows there).  Heading-only
@@ -33,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportdiff._align.assign import Found, extras, one_to_one
+from reportdiff._align.assign import Found, extras, one_to_one, orphans
 from reportdiff._align.calibrate import null_scores, threshold
 from reportdiff._align.evidence import PairEvidence, evidence
 from reportdiff._align.lineages import lineages
@@ -107,6 +109,16 @@ def _main(ev: PairEvidence, least: float) -> Matrix:
     return out
 
 
+def _taken(ua: Sequence[Unit], ub: Sequence[Unit], found: Found) -> tuple[set[SectionRef], set[SectionRef]]:
+    """The sections of each side that are in a pair of ``found``."""
+    return {ua[i].ref for i in found.rows()}, {ub[j].ref for j in found.cols()}
+
+
+def _alone(units: Sequence[Unit], taken: set[SectionRef], th: Thresholds) -> list[bool]:
+    """For each unit: in no pair, and long enough (``orphan_paragraphs``) for its flows to be evidence."""
+    return [u.ref not in taken and len(u.chunks) >= th.orphan_paragraphs for u in units]
+
+
 def _levels(units: Sequence[Unit]) -> npt.NDArray[np.int64]:
     import numpy as np
 
@@ -173,6 +185,9 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
         found_parts.add(i, j, float(parts.score[i, j]), Stage.PARTS, t1, parts.ev)
     one = set(found_parts.pairs)
     extras(parts.ev, parts.score, ok, t1, th, found_parts, Stage.PART_EXTRA)
+    taken_a, taken_b = _taken(ya.parts, yb.parts, found_parts)
+    orphans(parts.ev, parts.score, ok, t1, th, _alone(ya.parts, taken_a, th), _alone(yb.parts, taken_b, th),
+            found_parts, Stage.ORPHAN)
     paired_parts = set(found_parts.pairs)
 
     # 2. sub-sections under the one-to-one pairs of parts
@@ -194,6 +209,11 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     for i, j in one_to_one(leaves.score, ok * free * _main(ev, th.main), chance):
         found.add(i, j, float(leaves.score[i, j]), Stage.LEFTOVER, float(chance[i, j]), ev)
     extras(ev, leaves.score, ok, chance, th, found, Stage.EXTRA)
+    # 4. sections in no pair yet (a part paired in stage 1 is paired) and their main continuation
+    taken_a, taken_b = _taken(la, lb, found)
+    parts_a, parts_b = _taken(ya.parts, yb.parts, found_parts)
+    orphans(ev, leaves.score, ok, chance, th, _alone(la, taken_a | parts_a, th), _alone(lb, taken_b | parts_b, th),
+            found, Stage.ORPHAN)
 
     best: dict[tuple[SectionRef, SectionRef], tuple[float, Evidence]] = {}
     for units_a, units_b, f in ((ya.parts, yb.parts, found_parts), (la, lb, found)):

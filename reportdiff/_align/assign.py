@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     Matrix = npt.NDArray[np.float64]
 
-__all__ = ["Found", "extras", "one_to_one"]
+__all__ = ["Found", "extras", "one_to_one", "orphans"]
 
 
 @dataclass
@@ -76,3 +77,28 @@ def extras(ev: PairEvidence, score: Matrix, ok: Matrix, chance: float | Matrix, 
         i, j = int(i), int(j)
         if (i, j) not in found.pairs and (i in rows or j in cols):
             found.add(i, j, float(score[i, j]), stage, float(level[i, j]), ev)
+
+
+def orphans(ev: PairEvidence, score: Matrix, ok: Matrix, chance: float | Matrix, thresholds: Thresholds,
+            free_a: Sequence[bool], free_b: Sequence[bool], found: Found, stage: Stage) -> None:
+    """Pair each section that is in no pair with the section of the other year its
+    text mainly continues in: where at least ``orphan`` of its text flows, above
+    chance and with agreeing roles, even when that section has a partner already
+    (a block that became part of a larger section).  The partner need not send
+    anything back: the orphan is a small share of it."""
+    import numpy as np
+
+    least = thresholds.orphan
+    if least is None:
+        return
+    level = np.broadcast_to(np.asarray(chance, dtype=float), score.shape)
+    cand = (ok > 0) & (score > level) & (ev.role >= thresholds.min_role)
+    for flows, free, rows in ((ev.flow_a, free_a, True), (ev.flow_b.T, free_b, False)):
+        c = cand if rows else cand.T
+        for i in np.flatnonzero(np.asarray(free, dtype=bool)):
+            f = np.where(c[i], flows[i], -1.0)
+            j = int(f.argmax()) if f.size else -1
+            if j < 0 or f[j] < least:
+                continue
+            a, b = (int(i), j) if rows else (j, int(i))
+            found.add(a, b, float(score[a, b]), stage, float(level[a, b]), ev)

@@ -87,11 +87,17 @@ class Thresholds:
     min_cosine: float = 0.1
     """The least TF-IDF cosine of any pair (half of it for two sections with the same
     title): heading and position alone never pair two sections."""
+    orphan: float | None = 0.6
+    """A section in no pair is paired with the section where this share of its text flows
+    (its main continuation), even if that section is paired already; None: never…"""
+    orphan_paragraphs: int = 3
+    """…if it has at least this many paragraphs: the share of one or two paragraphs is all
+    or nothing (a one-paragraph section flows 100% to its nearest neighbour), no evidence."""
     min_role: float = 0.5
     """An extra pair needs at least this role agreement (a review part never absorbs a plan part)."""
     top: int = 2
+    """A pair is in the null when neither side ranks the other among its ``top`` best candidates."""
     main: float = 0.4
     """A one-to-one pair of sub-sections (nested or leftover) needs this share of one
     side's text to flow to the other: one of the two is the other's main continuation,
     not a topic that happens to score above chance."""
-    """A pair is in the null when neither side ranks the other among its ``top`` best candidates."""

@@ -91,14 +91,18 @@ def with_stand_ins(ya: Year, yb: Year, pairs: list[SectionPair]) -> list[Section
             by_target.setdefault(target, []).append(unit)
         many = Relation.MERGED if side is Side.A else Relation.SPLIT
         result: list[SectionPair] = []
+        titles = {u.ref: u.title for u in [*year.parts, *year.leaves]}
         for p in out:
             ref = p.a if side is Side.A else p.b
             units = by_target.get(ref, []) if ref is not None else []
             if not units:
                 result.append(p)
                 continue
-            rel = p.relation if p.relation in (Relation.ADDED, Relation.REMOVED, Relation.SPLIT,
-                                               Relation.MERGED) else many
+            # a heading line printed twice (the stand-in has its section's title) is one
+            # section, not two: its copies keep the pair's relation
+            repeated = ref is not None and all(u.title == titles.get(ref) for u in units)
+            rel = p.relation if repeated or p.relation in (Relation.ADDED, Relation.REMOVED, Relation.SPLIT,
+                                                           Relation.MERGED) else many
             result.append(attrs.evolve(p, relation=rel))
             for u in units:
                 a, b = (u.ref, p.b) if side is Side.A else (p.a, u.ref)

@@ -53,6 +53,8 @@ class Stage(enum.Enum):
     """A section left alone by the nested stage, paired anywhere on strong evidence."""
     EXTRA = "extra"
     """An extra split/merge/cross-level pair of sub-sections (both sides hold a real share)."""
+    ORPHAN = "orphan"
+    """A section in no other pair, paired with the section its text mainly continues in."""
 
 
 @attrs.frozen
