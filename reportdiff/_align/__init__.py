@@ -40,6 +40,7 @@ from reportdiff._align.calibrate import null_scores, threshold
 from reportdiff._align.evidence import PairEvidence, evidence
 from reportdiff._align.lineages import lineages
 from reportdiff._align.options import Scorer, Thresholds, Weights, default_scorer
+from reportdiff._align.pieces import apportion
 from reportdiff._align.relations import relations, with_stand_ins
 from reportdiff._align.units import Unit, Year, year_units
 from reportdiff._align.vectors import Tokenizer, Vectors, tokenize
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 
     Matrix = npt.NDArray[np.float64]
 
-__all__ = ["Scorer", "Thresholds", "Tokenizer", "Weights", "align", "default_scorer", "tokenize"]
+__all__ = ["Scorer", "Thresholds", "Tokenizer", "Weights", "align", "apportion", "default_scorer", "tokenize"]
 
 
 def _score(scorer: Scorer, ev: PairEvidence, allowed: Matrix) -> Matrix:
