@@ -12,6 +12,9 @@ The stage in four steps, one module each:
    candidate schemes number paragraphs (dropped), which unnumbered short
    lines are titles (added), which heading blocks the source repeated
    (dropped).
+   In a document of unnumbered English title lines, parts from heading-only
+   headings directly followed by another heading
+   (:mod:`~reportdiff._parse.parts`).
 3. **Tree** (:mod:`~reportdiff._parse.tree`): levels from how schemes nest.
 4. **Report**: the inferred scheme and any doubt as warnings on the root
    (``reportdiff sections --warnings`` prints them).
@@ -37,12 +40,13 @@ from reportdiff._parse.layout import (
     title_candidates,
 )
 from reportdiff._parse.markup import is_flat, markdown_candidates, markup_candidates
+from reportdiff._parse.parts import PartExtent, group_parts
 from reportdiff._parse.schemes import SCHEMES, Scheme, chinese_ordinal
 from reportdiff._parse.tree import build, finish
 from reportdiff._text import Language, iter_lines
 from reportdiff.model import Document, Report, Section
 
-__all__ = ["SCHEMES", "Candidate", "Scheme", "chinese_ordinal", "find_candidates", "parse"]
+__all__ = ["SCHEMES", "Candidate", "PartExtent", "Scheme", "chinese_ordinal", "find_candidates", "parse"]
 
 
 def find_candidates(
@@ -58,7 +62,9 @@ def find_candidates(
     return chinese_candidates(text, start=start, schemes=schemes)
 
 
-def _decide(doc: Document, start: int, schemes: Sequence[Scheme]) -> tuple[list[Candidate], dict[str, str], list[str]]:
+def _decide(
+    doc: Document, start: int, schemes: Sequence[Scheme], extent: PartExtent = PartExtent.OWN_RUN
+) -> tuple[list[Candidate], dict[str, str], list[str]]:
     """The document's headings, the schemes taken as paragraph numbering, and notes."""
     text = doc.text
     notes: list[str] = []
@@ -71,7 +77,8 @@ def _decide(doc: Document, start: int, schemes: Sequence[Scheme]) -> tuple[list[
         return md, {}, [*notes, "Markdown # headings"]
     if doc.language is not Language.ZH:
         cands, repeats = drop_repeats(english_candidates(text, start=start))
-        return cands, {}, notes + repeats
+        cands, parts = group_parts(text, cands, extent=extent)
+        return cands, {}, notes + repeats + parts
     cands, repeats = drop_repeats(chinese_candidates(text, start=start, schemes=schemes))
     paragraphs = paragraph_schemes(cands)
     para = [c for c in cands if c.scheme in paragraphs]
@@ -109,12 +116,16 @@ def _heading_like_in_body(sec: Section, schemes: Sequence[Scheme]) -> Section:
     return attrs.evolve(sec, children=kids)
 
 
-def parse(doc: Document, *, schemes: Sequence[Scheme] = SCHEMES) -> Report:
+def parse(doc: Document, *, schemes: Sequence[Scheme] = SCHEMES, part_extent: PartExtent = PartExtent.OWN_RUN) -> Report:
     """Parse a loaded document into a :class:`Report` with its section tree.
 
     Args:
         doc: the loaded document.
         schemes: the Chinese numbering schemes to try, in order.
+        part_extent: in a document of unnumbered title lines whose layout
+            shows parts (a heading-only heading directly followed by another
+            heading), how far each part reaches
+            (:mod:`~reportdiff._parse.parts`).
 
     Returns:
         The report; ``report.root.text() == doc.text``, and the root's
@@ -129,7 +140,7 @@ def parse(doc: Document, *, schemes: Sequence[Scheme] = SCHEMES) -> Report:
     """
     text = doc.text
     start = int(doc.meta.get("body_start", "0"))
-    cands, paragraphs, notes = _decide(doc, start, schemes)
+    cands, paragraphs, notes = _decide(doc, start, schemes, part_extent)
     sec = finish(text, doc, build(text, start, cands))
     if doc.language is Language.ZH:
         sec = _heading_like_in_body(sec, [s for s in schemes if s.name not in paragraphs])
