@@ -11,6 +11,7 @@ import attrs
 
 from reportdiff._load import load
 from reportdiff._parse import parse
+from reportdiff._text import Language
 from reportdiff.errors import ParseError, YearError
 from reportdiff.model import (
     Alignment,
@@ -20,6 +21,7 @@ from reportdiff.model import (
     Report,
     Section,
     SectionPair,
+    SectionRef,
     TextDiff,
 )
 from reportdiff.model._summary import html_table, year_range
@@ -47,7 +49,10 @@ class Comparison:
     own: tuple[tuple[SectionPair, TextDiff], ...]
     """The diff of each aligned section pair with a section on both sides, in alignment
     order, over the pair's own text (heading and body, without children): every piece of
-    text once.  For a leaf section it is its whole diff."""
+    text once.  For a leaf section it is its whole diff.  A section merged into (or split
+    from) several partners shows each partner only the part of its text that continues
+    it, so each of its paragraphs is in one redline; a heading-only section standing in
+    for the next is compared by its heading alone."""
     quantities: tuple[Quantity, ...]
     """The indicators of every report, in year and text order."""
     granularity: Granularity = Granularity.WORD
@@ -131,12 +136,13 @@ def compare(
         tick("diff documents", k, len(rs) - 1)
         documents.append(diff_reports(a, b, granularity=granularity, timeout=timeout))
     found = _found(by_year, alignment.pairs)
+    texts = _own_texts(found, {r.year: Language(r.document.language) for r in rs})
     own: list[tuple[SectionPair, TextDiff]] = []
     diff = _Differ(granularity, timeout)
-    for k, (p, (sa, sb)) in enumerate(found.items()):
+    for k, p in enumerate(found):
         if k % 10 == 0:
             tick("diff sections", k, len(found))
-        own.append((p, diff(sa.heading + sa.body, sb.heading + sb.body)))
+        own.append((p, diff(*texts[p])))
     tick("diff sections", len(found), len(found))
     quantities_list: list[Quantity] = []
     for k, r in enumerate(rs):
@@ -161,6 +167,55 @@ class _Differ:
         if key not in self.cache:
             self.cache[key] = diff_texts(a, b, granularity=self.granularity, timeout=self.timeout)
         return self.cache[key]
+
+
+def _own(s: Section) -> str:
+    return s.heading + s.body
+
+
+def _own_texts(found: Mapping[SectionPair, tuple[Section, Section]],
+               languages: Mapping[int, Language]) -> dict[SectionPair, tuple[str, str]]:
+    """The two texts each pair's own diff compares: the sections' own texts, except
+    that a section with several partners on the other side (merged into, or split
+    from) shows each partner only the part that continues it
+    (:func:`reportdiff._align.apportion`), so that every paragraph of it is in one
+    redline.  A heading-only section (standing in for the next one) is compared by
+    its heading alone: its partner's text is in the pair of the section it stands for."""
+    from reportdiff._align import apportion
+
+    partners: dict[tuple[bool, SectionRef], list[SectionPair]] = {}
+    for p in found:
+        assert p.a is not None and p.b is not None
+        partners.setdefault((True, p.a), []).append(p)
+        partners.setdefault((False, p.b), []).append(p)
+    texts = {p: [_own(sa), _own(sb)] for p, (sa, sb) in found.items()}
+    for p, (sa, sb) in found.items():
+        if _heading_only(sa) or _heading_only(sb):
+            # a heading standing in for the next section: nothing to compare but the headings
+            texts[p] = [sa.heading if _heading_only(sa) else _own(sa), sb.heading if _heading_only(sb) else _own(sb)]
+    for (side_a, ref), ps in partners.items():
+        other = [p for p in ps if _has_text(found[p][1 if side_a else 0])]
+        if len(other) < 2:
+            continue
+        whole = _own(found[ps[0]][0 if side_a else 1])
+        pieces = apportion(whole, [_own(found[p][1 if side_a else 0]) for p in other], languages[ref.year])
+        for p, piece in zip(other, pieces, strict=True):
+            texts[p][0 if side_a else 1] = piece
+    return {p: (a, b) for p, (a, b) in texts.items()}
+
+
+def _has_text(s: Section) -> bool:
+    return any(ch.isalnum() for ch in s.body)
+
+
+def _covers(d: TextDiff, sa: Section, sb: Section, *, own: bool = False) -> bool:
+    """True if ``d`` compares the two sections' whole texts (own texts with ``own``)."""
+    ta, tb = (_own(sa), _own(sb)) if own else (sa.text(), sb.text())
+    return d.old.text == ta and d.new.text == tb
+
+
+def _heading_only(s: Section) -> bool:
+    return not s.children and not _has_text(s)
 
 
 def _found(by_year: Mapping[int, Report], pairs: Sequence[SectionPair]) -> dict[SectionPair, tuple[Section, Section]]:
@@ -199,14 +254,16 @@ def _whole_diffs(
     for p in sorted(found, key=lambda p: -max(found[p][0].level, found[p][1].level)):
         sa, sb = found[p]
         if not (sa.children or sb.children):
-            whole[p] = mine[p]
+            # a leaf's own diff, unless it shows only a part of a merged or split section
+            whole[p] = mine[p] if _covers(mine[p], sa, sb) else diff(sa.text(), sb.text())
             continue
         assert p.a is not None and p.b is not None
         parts = _parts(sa, sb, p.a.year, p.b.year, found, whole)
         if parts is None:
             whole[p] = diff(sa.text(), sb.text())
             continue
-        pieces = [mine[p]] + [x if isinstance(x, TextDiff) else diff(*x) for x in parts]
+        head = mine[p] if _covers(mine[p], sa, sb, own=True) else diff(_own(sa), _own(sb))
+        pieces = [head] + [x if isinstance(x, TextDiff) else diff(*x) for x in parts]
         whole[p] = compose(DiffSide(sa.text()), DiffSide(sb.text()), pieces)
     return tuple((p, whole[p]) for p, _ in own if p in whole)
 

@@ -101,8 +101,8 @@ class ReportData:
 def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]:
     """Each pair's ``measure`` over its whole texts, as :attr:`Comparison.sections` gives it.
 
-    A leaf's own diff is its whole diff; a parent's measure is computed from its two
-    whole texts, without diffing them (cosine and Jaccard from their terms alone,
+    A leaf's own diff is its whole diff (unless it shows a part of a merged or split
+    section); otherwise the measure is computed from the two whole texts, without diffing them (cosine and Jaccard from their terms alone,
     no LCS).
     """
     from reportdiff import similarity as sim
@@ -113,7 +113,8 @@ def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]
         assert p.a is not None and p.b is not None
         sa = by_year[p.a.year].root.find(p.a.path)
         sb = by_year[p.b.year].root.find(p.b.path)
-        if sa is None or sb is None or not (sa.children or sb.children):
+        if sa is None or sb is None or (d.old.text, d.new.text) == (sa.text(), sb.text()):
+            # a leaf's own diff (not the part of a merged or split section) is its whole diff
             out[p] = float(getattr(d.stats.similarity, measure))
         elif measure in ("cosine", "jaccard"):
             of_terms = sim.cosine if measure == "cosine" else sim.jaccard
