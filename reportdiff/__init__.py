@@ -12,7 +12,6 @@ their text, and extract indicators into trend tables.
 from typing import TYPE_CHECKING, Any
 
 from reportdiff import render as _render  # registers the notebook view of TextDiff
-from reportdiff._version import __version__
 from reportdiff.errors import (
     DecodeError,
     EmptyInputError,
@@ -38,12 +37,15 @@ if TYPE_CHECKING:
     from reportdiff._indicators import extract, extract_report
     from reportdiff._load import load, load_text
     from reportdiff._parse import parse
+    from reportdiff._version import __version__
 
 del _render
 
 #: The stage functions, imported on first use so that ``reportdiff diff`` does not pay
-#: for alignment, indicators or pandas (PEP 562).
+#: for alignment, indicators or pandas (PEP 562); the version too (importlib.metadata is
+#: slow to import).
 _LAZY = {
+    "__version__": "reportdiff._version",
     "align": "reportdiff._align",
     "Comparison": "reportdiff._compare",
     "compare": "reportdiff._compare",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import logging
 import re
 from collections.abc import Callable, Sequence
 
@@ -41,8 +40,6 @@ Segmenter = Callable[[str], Sequence[str]]
 """Cuts Chinese text into words.  It is called once per text with the runs of
 Chinese characters joined by newlines; its words must join back to its input,
 each newline a word of its own."""
-
-_log = logging.getLogger(__name__)
 
 ENDS = "。！？；!?"
 """Characters that end a sentence wherever they stand."""
@@ -122,7 +119,9 @@ def default_segmenter() -> Segmenter:
     try:
         rjieba = importlib.import_module("rjieba")  # imported by name: loaded only for word diffs
     except ImportError:  # pragma: no cover - rjieba is a declared dependency
-        _log.warning("rjieba is not installed: Chinese words are compared character by character")
+        import logging  # only for this warning: the module is slow to import
+
+        logging.getLogger(__name__).warning("rjieba is not installed: Chinese words are compared character by character")
         return char_segmenter
     jieba = rjieba
 

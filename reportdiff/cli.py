@@ -13,23 +13,53 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from reportdiff._version import __version__
 from reportdiff.errors import ReportDiffError
 
 #: Subcommand modules under ``reportdiff._cli``, in the order ``--help`` lists them.
 COMMAND_MODULES = ("sections", "align", "diff", "indicators", "report", "corpus")
 
+#: The module under ``reportdiff._cli`` that registers each subcommand.
+COMMANDS = {
+    "sections": "sections",
+    "align": "align",
+    "lineage": "align",
+    "diff": "diff",
+    "indicators": "indicators",
+    "trends": "indicators",
+    "report": "report",
+    "corpus": "corpus",
+}
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+
+class _VersionAction(argparse._VersionAction):
+    """``--version``, reading the package metadata only when asked (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
+        from reportdiff._version import __version__
+
+        self.version = f"reportdiff {__version__}"
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, or with ``command`` alone.
+
+    Args:
+        command: a subcommand name (a key of :data:`COMMANDS`): register only the
+            module that defines it, so ``reportdiff diff`` does not import the
+            others.  None (default): all of them, as ``--help`` lists them.
+    """
     parser = argparse.ArgumentParser(
         prog="reportdiff",
         description="Compare the same report across years: sections, alignment, text diffs, indicators.",
     )
-    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = COMMAND_MODULES if command not in COMMANDS else (COMMANDS[command],)
+    for name in modules:
         importlib.import_module(f"reportdiff._cli.{name}").register(sub)
     return parser
 
@@ -65,8 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list[0] if args_list else None)
+    args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -96,3 +96,52 @@ def test_python_dash_m_runs_without_traceback_on_error(tmp_path: Path) -> None:
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
     assert 2 == code and "sections" in out
+
+
+def test_command_table_names_the_module_that_registers_each_command() -> None:
+    """``cli.COMMANDS`` (used to register only the command given) matches what the modules register."""
+    from reportdiff.cli import COMMANDS, build_parser
+
+    def commands(parser: object) -> set[str]:
+        sub = next(a for a in parser._actions if a.dest == "command")  # type: ignore[attr-defined]
+        return set(sub.choices)
+
+    assert commands(build_parser()) == set(COMMANDS)
+    for name, module in COMMANDS.items():
+        assert name in commands(build_parser(name)), (name, module)
+        assert commands(build_parser(name)) == {c for c, m in COMMANDS.items() if m == module}
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert 0 == exc.value.code
+    assert f"reportdiff {version('reportdiff')}\n" == capsys.readouterr().out
+
+
+def test_whole_text_diff_matches_the_diff_of_the_parsed_reports(capsys: pytest.CaptureFixture[str]) -> None:
+    """``diff`` without --section loads the files without parsing them; the result is the same."""
+    from reportdiff import render
+    from reportdiff._compare import read_report
+    from reportdiff._diff import diff_reports
+
+    a, b = GOV / "2018.txt", GOV / "2019.txt"
+    code, out, _ = run(capsys, "diff", str(a), str(b), "--format", "json")
+    assert 1 == code
+    assert render.to_json(diff_reports(read_report(a), read_report(b))) == out
+
+
+def test_diff_command_does_not_import_the_parser_or_other_commands() -> None:
+    """A whole-text ``reportdiff diff`` imports neither the section parser nor the other subcommands."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from reportdiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['diff', {str(GOV / '2018.txt')!r}, {str(GOV / '2019.txt')!r}, '--format', 'json'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('reportdiff._parse', 'reportdiff._cli.',"
+        " 'reportdiff._compare', 'importlib.metadata'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120).stdout
+    assert "['reportdiff._cli.common', 'reportdiff._cli.diff']\n" == out

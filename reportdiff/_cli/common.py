@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from reportdiff._formats import Format, Table, render, terminal_safe
-from reportdiff.model import Report
+if TYPE_CHECKING:
+    from reportdiff._formats import Table
+    from reportdiff.model import Report
 
 
 def add_files(parser: argparse.ArgumentParser, *, nargs: str = "+") -> None:
@@ -50,6 +52,8 @@ def emit(args: argparse.Namespace, table: Table, *, text: Callable[[], str] | No
             control characters in it are escaped either way.
         json_value: the value ``--format json`` writes (default: the rows as records).
     """
+    from reportdiff._formats import Format, render, terminal_safe  # not needed by `diff`
+
     fmt = Format(args.format)
     if fmt is Format.TEXT:
         out = terminal_safe(text()) if text is not None else render(table, fmt)

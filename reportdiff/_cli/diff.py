@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from reportdiff import render
 from reportdiff._cli.common import add_format, add_year, parse_year_options, write_output
-from reportdiff.model import TextDiff
+from reportdiff.model import DiffSide, TextDiff
 
 HELP = """\
 Compare two reports (or one section of each) and show what changed.
@@ -86,20 +86,22 @@ def _color(output: str | None) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Diff the two files; return 0 if they are the same, 1 if not."""
-    from reportdiff._compare import read_report
-    from reportdiff._diff import diff_reports
+    from reportdiff._diff import diff_reports, diff_texts
 
     years = parse_year_options([args.old, args.new], args.year or [])
-    old = read_report(args.old, year=years.get(args.old))
-    new = read_report(args.new, year=years.get(args.new))
-    d = diff_reports(
-        old,
-        new,
-        section=args.section,
-        granularity=args.granularity,
-        timeout=args.timeout,
-        detect_moves=not args.no_moves,
-    )
+    if args.section:
+        from reportdiff._compare import read_report
+
+        old = read_report(args.old, year=years.get(args.old))
+        new = read_report(args.new, year=years.get(args.new))
+        d = diff_reports(old, new, section=args.section, granularity=args.granularity,
+                         timeout=args.timeout, detect_moves=not args.no_moves)
+    else:  # the whole texts: no section tree is needed, so the files are loaded, not parsed
+        from reportdiff._load import load
+
+        a, b = (load(p, year=years.get(p)) for p in (args.old, args.new))
+        d = diff_texts(DiffSide(a.text, a.path, a.year), DiffSide(b.text, b.path, b.year),
+                       granularity=args.granularity, timeout=args.timeout, detect_moves=not args.no_moves)
     write_output(RENDERERS[args.format](d, args), args.output)
     if d.approximate:
         print(f"reportdiff: warning: {render.APPROXIMATE_NOTE}", file=sys.stderr)

@@ -19,10 +19,16 @@ import re
 from pathlib import PurePath
 
 from reportdiff._load.clean import MARKDOWN_HEADING, clean_text
-from reportdiff._load.docx import MAX_RATIO, docx_text
 from reportdiff._load.encoding import check_script, decode
 from reportdiff._load.offsets import chain, span_to_clean
-from reportdiff._load.read import MAX_BYTES, PIPE_WAIT_SECONDS, PathArg, display_name, read_bytes
+from reportdiff._load.read import (
+    MAX_BYTES,
+    MAX_RATIO,
+    PIPE_WAIT_SECONDS,
+    PathArg,
+    display_name,
+    read_bytes,
+)
 from reportdiff._load.title import PLAUSIBLE_YEARS, check_year, detect_year, title_block
 from reportdiff._text import detect_language, iter_lines
 from reportdiff.errors import EmptyInputError, InputError, YearError
@@ -242,6 +248,8 @@ def load(
             raise InputError(f"{name}: a zip archive; unzip it and give the report inside")
         is_docx = True
     if is_docx:
+        from reportdiff._load.docx import docx_text  # zipfile and ElementTree only for Word files
+
         docx = docx_text(data, name, max_bytes=max_bytes, max_ratio=max_ratio)
         return _document(docx.text, docx.text, None, docx.headings, (),
                          path=name, year=year, encoding="docx", fmt=Format.DOCX, years=years)

@@ -22,12 +22,11 @@ from xml.etree import ElementTree
 
 import attrs
 
+from reportdiff._load.read import MAX_RATIO
 from reportdiff.errors import InputError
 
-__all__ = ["MAX_RATIO", "DocxText", "docx_text"]
+__all__ = ["MAX_RATIO", "DocxText", "docx_text"]  # MAX_RATIO lives in .read
 
-#: Refuse a member that expands to more than this many times its compressed size.
-MAX_RATIO = 200
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_NAME = re.compile(r"^(?:heading|标题|標題|見出し)\s*([1-9])$", re.IGNORECASE)

@@ -146,10 +146,14 @@ def _mess(text: str) -> float:
     return float(mess_ratio(text, 1.0))
 
 
+#: Control characters no report has (below U+0020 but tab, line feed, VT, FF, CR) and U+FFFD.
+_BINARY_RE = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _is_binary(text: str) -> bool:
     """True when a decoded text holds control characters no report has."""
     sample = text[:65536]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    bad = len(_BINARY_RE.findall(sample))
     return bad > max(2, len(sample) // 200)
 
 

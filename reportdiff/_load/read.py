@@ -18,10 +18,13 @@ import stat
 
 from reportdiff.errors import InputError
 
-__all__ = ["MAX_BYTES", "PIPE_WAIT_SECONDS", "display_name", "read_bytes"]
+__all__ = ["MAX_BYTES", "MAX_RATIO", "PIPE_WAIT_SECONDS", "display_name", "read_bytes"]
 
 #: Files larger than this are refused (pass ``max_bytes`` to raise it).
 MAX_BYTES = 200 * 1024 * 1024
+#: Refuse a .docx member that expands to more than this many times its compressed size
+#: (here, not in :mod:`.docx`, so a text file's load does not import zipfile and ElementTree).
+MAX_RATIO = 200
 #: How long a read from a pipe waits for its writer's next bytes.
 PIPE_WAIT_SECONDS = 10.0
 

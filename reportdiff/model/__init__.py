@@ -10,15 +10,9 @@ facts (:mod:`reportdiff._text`, :mod:`reportdiff._vocab`) and each other:
 - :mod:`~reportdiff.model.quantity`: quantities with units, qualifiers and kinds.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from reportdiff._text import Language
-from reportdiff.model.alignment import (
-    Alignment,
-    Evidence,
-    Lineage,
-    Relation,
-    SectionPair,
-    SectionRef,
-)
 from reportdiff.model.diff import (
     DiffSide,
     DiffStats,
@@ -42,7 +36,41 @@ from reportdiff.model.document import (
     SectionKind,
     Span,
 )
-from reportdiff.model.quantity import Bound, Direction, Kind, Quantity
+
+if TYPE_CHECKING:
+    from reportdiff.model.alignment import (
+        Alignment,
+        Evidence,
+        Lineage,
+        Relation,
+        SectionPair,
+        SectionRef,
+    )
+    from reportdiff.model.quantity import Bound, Direction, Kind, Quantity
+
+#: The records of the alignment and indicator stages, imported on first use (PEP 562):
+#: a text diff needs neither, and each attrs class costs its creation at import.
+_LAZY = {
+    **dict.fromkeys(("Alignment", "Evidence", "Lineage", "Relation", "SectionPair", "SectionRef"),
+                    "reportdiff.model.alignment"),
+    **dict.fromkeys(("Bound", "Direction", "Kind", "Quantity"), "reportdiff.model.quantity"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reportdiff.model' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Alignment",
