@@ -9,9 +9,10 @@ their text, and extract indicators into trend tables.
 2022
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportdiff import render as _render  # registers the notebook view of TextDiff
+from reportdiff._lazy import lazy_exports
 from reportdiff.errors import (
     DecodeError,
     EmptyInputError,
@@ -61,19 +62,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_exports("reportdiff", _LAZY, globals())
 
 
 __all__ = [

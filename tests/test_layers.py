@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "reportdiff._vocab": 0,
     "reportdiff._numerals": 0,
     "reportdiff._version": 0,
+    "reportdiff._lazy": 0,
     "reportdiff.errors": 1,
     "reportdiff.model": 1,
     "reportdiff._tokens": 2,

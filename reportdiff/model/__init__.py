@@ -10,8 +10,9 @@ facts (:mod:`reportdiff._text`, :mod:`reportdiff._vocab`) and each other:
 - :mod:`~reportdiff.model.quantity`: quantities with units, qualifiers and kinds.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reportdiff._lazy import lazy_exports
 from reportdiff._text import Language
 from reportdiff.model.diff import (
     DiffSide,
@@ -57,19 +58,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'reportdiff.model' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_exports("reportdiff.model", _LAZY, globals())
 
 
 __all__ = [
