@@ -42,24 +42,33 @@ def norm(s: str) -> str:
 
 def test_markdown_headings_take_their_level_from_the_hash_count() -> None:
     """The ``#`` markers give the level; they are not a numbering token (``number`` stays empty)."""
-    text = "# Annual Report\n\nIntro.\n\n## Results\n\nText.\n\n### Detail\n\nMore.\n\n## Outlook ##\n\nEnd.\n"
+    text = "# Review\n\nIntro.\n\n## Results\n\nText.\n\n### Detail\n\nMore.\n\n# Plans ##\n\n## Outlook\n\nEnd.\n"
     assert [
-        ("", 1, "Annual Report"),
+        ("", 1, "Review"),
         ("", 2, "Results"),
         ("", 3, "Detail"),
+        ("", 1, "Plans"),
         ("", 2, "Outlook"),
     ] == [(c.number, c.rank, c.title) for c in english_candidates(text)]
     assert [
-        (1, "# Annual Report"),
+        (1, "# Review"),
         (2, "## Results"),
         (3, "### Detail"),
-        (2, "## Outlook ##"),
+        (1, "# Plans ##"),
+        (2, "## Outlook"),
     ] == levels(text)
+
+
+def test_a_first_heading_alone_above_all_others_is_the_title_not_a_part() -> None:
+    text = "# Annual Report\n\nIntro.\n\n## Results\n\nText.\n\n### Detail\n\nMore.\n\n## Outlook ##\n\nEnd.\n"
+    assert [(1, "## Results"), (2, "### Detail"), (1, "## Outlook ##")] == levels(text)
+    report = parse(load_text(text, path="2020.txt"))
+    assert report.root.text() == text and "# Annual Report" in report.root.children[0].text()
 
 
 def test_markdown_document_ignores_code_fences_numbered_lists_and_bare_title_lines() -> None:
     text = "# Title\n\n```\n# not a heading\n```\n\n1. First item\n\n2. Second item\n\nInsurance\n\n## Real\n\nText.\n"
-    assert ["Title", "Real"] == titles(text)
+    assert ["Real"] == titles(text)  # "# Title", alone above "## Real", is the title
 
 
 # -- numbered headings ----------------------------------------------------

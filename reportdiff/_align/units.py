@@ -22,7 +22,9 @@ from reportdiff.model import Report, Section, SectionKind, SectionRef
 
 __all__ = ["Unit", "Year", "title_of", "year_units"]
 
-_NUMBERING = re.compile(r"^\s*(?:[(][^)]{1,4}[)]|[一二三四五六七八九十百零〇]{1,4}[、.]|[甲乙丙丁戊己庚辛壬癸][、.\s]|\d{1,3}[、.)]\s*)")
+_NUMBERING = re.compile(
+    r"^\s*(?:[(][^)]{1,4}[)]|[一二三四五六七八九十百零〇]{1,4}[、.]|[甲乙丙丁戊己庚辛壬癸][、.\s]"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s*|\d{1,3}[、.)]\s*)")
 
 
 def fold_script(text: str, language: Language) -> str:

@@ -39,7 +39,7 @@ from reportdiff._parse.layout import (
     split_joined,
     title_candidates,
 )
-from reportdiff._parse.markup import is_flat, markdown_candidates, markup_candidates
+from reportdiff._parse.markup import is_flat, markdown_candidates, markup_candidates, without_title
 from reportdiff._parse.parts import PartExtent, group_parts
 from reportdiff._parse.schemes import SCHEMES, Scheme, chinese_ordinal
 from reportdiff._parse.tree import build, finish
@@ -68,10 +68,13 @@ def _decide(
     """The document's headings, the schemes taken as paragraph numbering, and notes."""
     text = doc.text
     notes: list[str] = []
-    if doc.markup_headings and not is_flat(doc.markup_headings):
-        return markup_candidates(text, doc.markup_headings, schemes), {}, ["headings as marked by the source"]
-    if doc.markup_headings:
-        notes.append(f"the source marks {len(doc.markup_headings)} heading(s) at one level only: read from the text instead")
+    marked = without_title(doc.markup_headings)
+    if len(marked) < len(doc.markup_headings):
+        notes.append("the first marked heading, alone at its level above all others, is the title")
+    if marked and not is_flat(marked):
+        return markup_candidates(text, marked, schemes), {}, [*notes, "headings as marked by the source"]
+    if marked:
+        notes.append(f"the source marks {len(marked)} heading(s) at one level only: read from the text instead")
     md = markdown_candidates(text, start, schemes)
     if md:
         return md, {}, [*notes, "Markdown # headings"]

@@ -334,8 +334,8 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
         The headings in text order; title lines of a two-tier layout carry an
         explicit ``rank``.
 
-    >>> [(c.title, c.rank) for c in english_candidates("# Report\\n\\n## Scope\\n\\nText.\\n")]
-    [('Report', 1), ('Scope', 2)]
+    >>> [(c.title, c.rank) for c in english_candidates("# Review\\n\\n## Scope\\n\\nText.\\n\\n# Plans\\n\\nText.\\n")]
+    [('Review', 1), ('Scope', 2), ('Plans', 1)]
     >>> [c.title for c in english_candidates("Insurance\\n\\n    Float grew.\\n\\n7\\n")]
     ['Insurance']
     """

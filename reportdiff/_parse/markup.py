@@ -9,7 +9,9 @@ Two sources, both language-independent:
 
 A numbering token at the start of a marked heading (``一、``, ``（二）``) is
 kept as the section's number; the level is the marked level, made dense
-(``<h2>``/``<h4>`` only → levels 1 and 2).
+(``<h2>``/``<h4>`` only → levels 1 and 2).  A first heading that is the only one
+of its level, above all others, is the document's title, not a section
+(``<h1>`` report title over ``<h2>`` parts: the parts are level 1).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from reportdiff._parse.schemes import Scheme
 from reportdiff._text import iter_lines
 from reportdiff.model import MarkupHeading
 
-__all__ = ["is_flat", "markdown_candidates", "markup_candidates"]
+__all__ = ["is_flat", "markdown_candidates", "markup_candidates", "titled", "without_title"]
 
 _MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"[ ]{0,3}(?:```|~~~)")
@@ -43,6 +45,23 @@ def _number(title: str, schemes: Sequence[Scheme]) -> tuple[str, int | None, str
 
 def _dense(levels: Sequence[int]) -> dict[int, int]:
     return {lv: k for k, lv in enumerate(sorted(set(levels)), start=1)}
+
+
+def titled(levels: Sequence[int]) -> bool:
+    """True when the first of the marked levels (in text order) is the document's title:
+    the only heading of its level, above every other (``<h1>`` over ``<h2>`` parts).
+
+    >>> titled([1, 2, 3, 2]), titled([1, 2, 1]), titled([2, 2]), titled([1])
+    (True, False, False, False)
+    """
+    return len(levels) >= 2 and levels[0] < min(levels[1:])
+
+
+def without_title(headings: Sequence[MarkupHeading]) -> list[MarkupHeading]:
+    """The marked headings in text order, without a first one that is the document's
+    title (see :func:`titled`): its parts are the top level, not its children."""
+    ordered = sorted(headings, key=lambda h: h.span.start)
+    return ordered[1:] if titled([h.level for h in ordered]) else ordered
 
 
 def is_flat(headings: Sequence[MarkupHeading]) -> bool:
@@ -97,6 +116,8 @@ def markdown_candidates(text: str, start: int, schemes: Sequence[Scheme]) -> lis
         if m:
             found.append((ls + indent, ls + indent + len(body.rstrip()), le, m.group()))
     levels = [len(_MD.fullmatch(g).group(1)) for *_, g in found]  # type: ignore[union-attr]
+    if titled(levels):
+        found, levels = found[1:], levels[1:]
     dense = _dense(levels)
     out = []
     for (s, e, le, g), lv in zip(found, levels, strict=True):

@@ -51,6 +51,12 @@ def _digits(s: str) -> int | None:
     return int(d) if d else None
 
 
+def _last_number(s: str) -> int | None:
+    """The last component of an outline number: ``1.2`` → 2."""
+    parts = re.findall(r"\d+", halfwidth_digits(s))
+    return int(parts[-1]) if parts else None
+
+
 def _cn_or_digits(s: str) -> int | None:
     return chinese_ordinal(s) or _digits(s)
 
@@ -98,6 +104,9 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("tiangan", _p(rf"[{TIANGAN}](?:、|[．.](?![0-9０-９])|[ \t\u3000](?=[ \t\u3000]*[^\s{TIANGAN}]))"), _stem),
     Scheme("cn-dun", _p(rf"{_CN_NUM}(?:、|[．.](?![0-9０-９]))"), chinese_ordinal),
     Scheme("cn-paren", _p(rf"[（(]{_CN_NUM}[）)]"), chinese_ordinal),
+    # an outline number (``1.1 指导思想``, ``2.3.1　…``): a space or 、 after it, so that a
+    # decimal quantity at a line start (``3.2万亿元…``) is no heading
+    Scheme("decimal", _p(rf"{_D}{{1,2}}(?:[．.]{_D}{{1,2}})+[．.]?(?:、|[ \t\u3000]+)"), _last_number, paragraph_like=True),
     Scheme("arabic-dot", _p(rf"{_D}{{1,3}}(?:、|[．.](?![0-9０-９.．]))"), _digits, paragraph_like=True),
     Scheme("arabic-paren", _p(rf"[（(]{_D}{{1,2}}[）)]"), _digits, paragraph_like=True),
     Scheme("circled", _p("[①-⑳]"), _circled, paragraph_like=True),
