@@ -44,3 +44,12 @@ def test_an_html_title_above_numbered_parts_is_not_a_part() -> None:
 def test_two_top_headings_are_parts_not_a_title() -> None:
     text = f"# Review\n\n{EN}\n\n## Results\n\n{EN}\n\n# Plans\n\n{EN}\n"
     assert [(1, "# Review"), (2, "## Results"), (1, "# Plans")] == _tree(text, "2020.md")
+
+
+def test_numbered_headings_set_in_markdown_bold_are_headings() -> None:
+    text = (f"标题\n\n**一、总体要求**\n\n{ZH}\n\n**（一）坚持稳中求进。**{ZH}\n\n"
+            f"**重要提示**\n\n{ZH}\n\n**二、重点任务**\n\n{ZH}\n")
+    r = parse(load_text(text, path="2020.md"))
+    assert r.root.text() == r.text
+    assert [(1, "总体要求"), (2, "坚持稳中求进"), (1, "重点任务")] == [
+        (s.level, s.title) for s in r.sections() if s.kind is not SectionKind.BLOCK]

@@ -81,11 +81,32 @@ def _join_broken(text: str, c: Candidate) -> Candidate:
                         warnings=(*c.warnings, "a heading broken across two lines, joined"))
 
 
+#: Markdown strong emphasis opening a line: ``**一、总体要求**`` (a bold paragraph used as a heading).
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _strong(text: str, s: int, le: int, line: str, schemes: Sequence[Scheme]) -> Candidate | None:
+    """A numbered heading set in bold at the start of a line (the bold run is the heading)."""
+    m = _STRONG.match(line)
+    if not m or len(m.group(2)) > MAX_INLINE_HEADING:
+        return None
+    inner = m.group(2)
+    for sch in schemes:
+        tm = sch.pattern.match(inner)
+        if tm and inner[len(tm.group()) :].strip():
+            token = tm.group().rstrip()
+            return Candidate(start=s, end=s + m.end(), line_end=le, number=token, scheme=sch.name,
+                             ordinal=sch.value(token), title=strip_title(inner, token))
+    return None
+
+
 def _candidate(text: str, ls: int, le: int, schemes: Sequence[Scheme]) -> Candidate | None:
     s = line_start(text, ls)
     line = text[s:le].rstrip()
     if not line:
         return None
+    if line[0] in "*_":
+        return _strong(text, s, le, line, schemes)
     for sch in schemes:
         tm = sch.pattern.match(line)
         if not tm:
