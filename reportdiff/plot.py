@@ -120,9 +120,15 @@ def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi
     ensure_fonts()
     fig = Figure(figsize=size, dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
-    draw(fig.add_subplot())
-    canvas.draw()  # type: ignore[no-untyped-call]
-    return _palette(canvas.buffer_rgba(), canvas.get_width_height())  # type: ignore[no-untyped-call]
+    try:
+        draw(fig.add_subplot())
+        canvas.draw()  # type: ignore[no-untyped-call]
+        return _palette(canvas.buffer_rgba(), canvas.get_width_height())  # type: ignore[no-untyped-call]
+    finally:
+        # the figure and its canvas refer to each other: free the artists and the pixel buffer
+        # now rather than at the next garbage collection (~10 MB less peak over a report's charts)
+        fig.clear()
+        vars(canvas).pop("renderer", None)
 
 
 def _palette(rgba: Any, size: tuple[int, int], colors: int = 96) -> bytes:
