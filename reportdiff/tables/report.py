@@ -16,7 +16,7 @@ import attrs
 import pandas as pd
 
 from reportdiff._compare import Comparison
-from reportdiff.model import Kind, Quantity, Relation, SectionPair, TextDiff
+from reportdiff.model import Kind, Quantity, Relation, Section, SectionPair, TextDiff
 
 __all__ = ["Chart", "IndicatorRow", "ReportData", "TargetRow", "YearPair", "build", "change_volume_table", "similarity_matrix"]
 
@@ -109,6 +109,13 @@ def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]
 
     by_year = {r.year: r for r in c.reports}
     out: dict[SectionPair, float] = {}
+    terms: dict[tuple[int, str], list[str]] = {}  # a parent is in a pair with the year before and after
+
+    def terms_of(year: int, s: Section) -> list[str]:
+        if (year, s.path) not in terms:
+            terms[(year, s.path)] = sim.tokens(s.text())
+        return terms[(year, s.path)]
+
     for p, d in c.own:
         assert p.a is not None and p.b is not None
         sa = by_year[p.a.year].root.find(p.a.path)
@@ -118,7 +125,7 @@ def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]
             out[p] = float(getattr(d.stats.similarity, measure))
         elif measure in ("cosine", "jaccard"):
             of_terms = sim.cosine if measure == "cosine" else sim.jaccard
-            out[p] = round(of_terms(sim.tokens(sa.text()), sim.tokens(sb.text())), 6)
+            out[p] = round(of_terms(terms_of(p.a.year, sa), terms_of(p.b.year, sb)), 6)
         else:
             out[p] = float(getattr(sim.similarity(sa.text(), sb.text()), measure))
     return out
