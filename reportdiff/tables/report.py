@@ -109,7 +109,7 @@ def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]
 
     by_year = {r.year: r for r in c.reports}
     out: dict[SectionPair, float] = {}
-    # a parent is in a pair with the year before and one with the year after: its terms are
+    # a section is in a pair with the year before and one with the year after: its terms are
     # made once and kept while its year is at hand (keeping all years' raised the 26-year peak by 26 MB)
     terms: dict[tuple[int, str], list[str]] = {}
 
