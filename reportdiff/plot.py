@@ -101,34 +101,49 @@ def escape_mathtext(text: str) -> str:
 def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi: int = 90) -> bytes:
     """Draw on a fresh Agg figure (no pyplot state) and return it as PNG bytes.
 
+    The figure lays itself out (matplotlib's constrained layout: labels, ticks and
+    colour bars fit inside ``size``) and is rendered once, its text unhinted; its
+    pixels go straight from the canvas to a palette PNG.  (``savefig(bbox_inches="tight")`` measured
+    every text twice, then encoded a PNG only to decode it again for the palette.)
+
     Args:
         draw: called with the new Axes, e.g. ``lambda ax: trend_line(frame, sid, ax=ax)``.
-        size: figure size in inches.
+        size: figure size in inches (the image is ``size × dpi`` pixels).
         dpi: resolution.
 
     >>> png(lambda ax: ax.plot([1, 2], [3, 4]))[1:4]
     b'PNG'
     """
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     ensure_fonts()
-    fig = Figure(figsize=size)
-    FigureCanvasAgg(fig)
-    draw(fig.add_subplot())
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    return _palette(buf.getvalue())
+    fig = Figure(figsize=size, dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    try:
+        draw(fig.add_subplot())
+        # glyphs unhinted: loading a hinted glyph of the CJK (CFF) font costs ~30% more, and
+        # text is half of a chart's drawing; set for this drawing only, not for the caller's charts
+        with matplotlib.rc_context({"text.hinting": "no_hinting"}):
+            canvas.draw()  # type: ignore[no-untyped-call]
+        return _palette(canvas.buffer_rgba(), canvas.get_width_height())  # type: ignore[no-untyped-call]
+    finally:
+        # the figure and its canvas refer to each other: free the artists and the pixel buffer
+        # now rather than at the next garbage collection (~10 MB less peak over a report's charts)
+        fig.clear()
+        vars(canvas).pop("renderer", None)
 
 
-def _palette(data: bytes, colors: int = 96) -> bytes:
-    """The PNG with its colours cut to a palette: a chart's flat colours survive, the file shrinks ~3×."""
+def _palette(rgba: Any, size: tuple[int, int], colors: int = 96) -> bytes:
+    """RGBA pixels as a PNG with its colours cut to a palette: a chart's flat colours survive,
+    the file shrinks ~3×."""
     from PIL import Image  # a dependency of matplotlib
 
-    with Image.open(io.BytesIO(data)) as im:
-        small = im.convert("RGB").quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        out = io.BytesIO()
-        small.save(out, format="png", optimize=True)
+    im = Image.frombuffer("RGBA", size, rgba, "raw", "RGBA", 0, 1)
+    small = im.convert("RGB").quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    small.save(out, format="png", optimize=True)
     return out.getvalue()
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -219,8 +219,9 @@ def _pair_rows(data: ReportData, yp: YearPair) -> str:
     return "".join(out)
 
 
-def _redline(data: ReportData, yp: YearPair, order: Sequence[int], k: int, context: int) -> str:
-    i, p, d = next(row for row in yp.pairs if row[0] == order[k])
+def _redline(data: ReportData, yp: YearPair, rows: Mapping[int, tuple[int, SectionPair, TextDiff | None]],
+             order: Sequence[int], k: int, context: int) -> str:
+    i, p, d = rows[order[k]]
     prev_link = f"<a href='#p{order[k - 1]}'>‹ previous</a>" if k else ""
     next_link = f"<a href='#p{order[k + 1]}'>next ›</a>" if k + 1 < len(order) else ""
     head = f"{_heading(data, p.a, yp.year_a)} → {_heading(data, p.b, yp.year_b)}"
@@ -244,14 +245,16 @@ def _redline(data: ReportData, yp: YearPair, order: Sequence[int], k: int, conte
     )
 
 
-def _sections(data: ReportData, context: int) -> str:
+def _sections(data: ReportData, context: int) -> list[str]:
+    """The pieces of the sections part (the page's bulk: joined once, with the rest of the page)."""
     out = ["<h2 id='sections'>Sections, year by year</h2>", _filters(data)]
     by_kind: dict[str, list[str]] = {k: [] for k in _KINDS}
     for yp in data.year_pairs:
         out.append(f"<h3 id='y{yp.year_a}-{yp.year_b}'>{yp.year_a} → {yp.year_b}</h3>")
         out.append(_pair_rows(data, yp))
         order = [i for i, _p, d in yp.pairs if d is not None and not d.identical]
-        out.extend(_redline(data, yp, order, k, context) for k in range(len(order)))
+        rows = {row[0]: row for row in yp.pairs}
+        out.extend(_redline(data, yp, rows, order, k, context) for k in range(len(order)))
         for i, p, d in yp.pairs:
             label = f"{yp.year_a}→{yp.year_b} {(getattr(p.b, 'heading', '') or getattr(p.a, 'heading', '')).strip()}"
             target = f"p{i}" if d is not None and not d.identical else f"row-p{i}"
@@ -260,12 +263,12 @@ def _sections(data: ReportData, context: int) -> str:
     out.append("<h3 id='by-kind'>Section pairs by kind of change</h3>")
     for k, items in by_kind.items():
         out.append(f"<details id='kind-{k}'><summary>{_e(k)} ({len(items)})</summary><ul>{''.join(items)}</ul></details>")
-    return "".join(out)
+    return out
 
 
-def _indicators(data: ReportData) -> str:
+def _indicators(data: ReportData) -> list[str]:
     if not data.quantities:
-        return "<h2 id='indicators'>Indicators</h2><p class='muted'>No quantities found.</p>"
+        return ["<h2 id='indicators'>Indicators</h2><p class='muted'>No quantities found.</p>"]
     years = data.years
     rows = []
     cited: set[int] = set()
@@ -293,7 +296,7 @@ def _indicators(data: ReportData) -> str:
         out.append(f"<li id='q{k}' value='{k + 1}'><strong>{_e(q.year)}</strong> "
                    f"<span class='muted'>§ {_e(q.section or '—')}</span> {_text(data, q.year, q.quote)}</li>")
     out.append("</ol>")
-    return "".join(out)
+    return out
 
 
 def _churn(data: ReportData) -> str:
@@ -370,12 +373,14 @@ def to_html(data: ReportData, *, context: int = 160) -> str:
            "<a href='#contents'>Contents</a><a href='#similarity'>Year over year</a>"
            "<a href='#sections'>Sections</a><a href='#indicators'>Indicators</a><a href='#targets'>Targets</a>"
            + ("<a href='#charts'>Charts</a>" if data.charts else "") + "</header>")
-    body = [nav, "<main>", f"<h1>{_e(head)}</h1>", _toc(data), _reports(data), _similarity(data),
-            _sections(data, context), _indicators(data), _charts(data.charts), "</main>"]
-    return (
+    pieces = [
         f"<!DOCTYPE html><html lang='{_e(lang)}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{_e(head)}</title><style>{_CSS}{DIFF_CSS}</style></head><body>"
-        + "".join(body) + f"<script>{_JS}</script></body></html>\n"
-    )
+        f"<title>{_e(head)}</title><style>{_CSS}{DIFF_CSS}</style></head><body>",
+        nav, "<main>", f"<h1>{_e(head)}</h1>", _toc(data), _reports(data), _similarity(data),
+        *_sections(data, context), *_indicators(data), _charts(data.charts), "</main>",
+        f"<script>{_JS}</script></body></html>\n",
+    ]
+    # one join: the page is built once (no intermediate copies of its bulk)
+    return "".join(pieces)
 

@@ -86,3 +86,19 @@ def test_mathtext_in_report_text_is_drawn_literally() -> None:
     t = pd.DataFrame({"change": [1.0]}, index=pd.Index(["$5 billion to $7 billion $\\frac{"], name="series"))
     assert png(lambda ax: delta_bars(t, ax=ax))[1:4] == b"PNG"  # unescaped, mathtext would raise
     assert "a \\$ b" == escape_mathtext("a $ b")
+
+
+def test_png_is_the_figure_size_at_its_dpi_with_a_palette_and_leaves_the_callers_settings() -> None:
+    """The chart lays itself out inside its size (no cropping to a tight box), and the
+    unhinted text it draws with does not leak into the caller's matplotlib settings."""
+    import io
+
+    from PIL import Image
+
+    from reportdiff.plot import png
+
+    before = matplotlib.rcParams["text.hinting"]
+    data = png(lambda ax: delta_bars(wide_table(frame()), ax=ax), size=(4, 2), dpi=50)
+    with Image.open(io.BytesIO(data)) as im:
+        assert ((200, 100), "P") == (im.size, im.mode)
+    assert before == matplotlib.rcParams["text.hinting"]
