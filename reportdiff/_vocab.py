@@ -26,6 +26,7 @@ __all__ = [
     "EN_PRE_QUALIFIERS",
     "EN_UNITS",
     "MAGNITUDES",
+    "MASS_KG",
     "NEGATIVE_SIGNS",
     "NOT_AMOUNTS",
     "RANGE_SEPARATORS",
@@ -34,6 +35,7 @@ __all__ = [
     "Meaning",
     "Unit",
     "UnitFamily",
+    "convert",
     "family_of",
     "is_approximate",
     "meaning_of",
@@ -205,6 +207,25 @@ def unit_of(text: str) -> Unit | None:
     (<UnitFamily.TIME: 'time'>, '米')
     """
     return _BY_TEXT.get(text)
+
+
+#: Kilograms per base unit of mass: a series may switch between them (亿吨 one year, 万亿斤 the next).
+MASS_KG: dict[str, float] = {"千克": 1.0, "公斤": 1.0, "kg": 1.0, "克": 0.001, "g": 0.001, "斤": 0.5, "市斤": 0.5,
+                             "吨": 1000.0, "公吨": 1000.0, "t": 1000.0, "tonnes": 1000.0, "tons": 1000.0}
+
+
+def convert(value: float, unit: str, to: str) -> float | None:
+    """``value`` in base unit ``unit`` expressed in base unit ``to``: the same unit, or
+    two units of mass; None when the two cannot be converted.
+
+    >>> convert(1.14e12, "斤", "吨"), convert(5.0, "%", "%"), convert(1.0, "吨", "元")
+    (570000000.0, 5.0, None)
+    """
+    if unit == to:
+        return value
+    if unit in MASS_KG and to in MASS_KG:
+        return value * MASS_KG[unit] / MASS_KG[to]
+    return None
 
 
 def family_of(unit: str) -> str:

@@ -27,7 +27,15 @@ from rapidfuzz import fuzz
 
 from reportdiff._indicators import normalise_label
 from reportdiff._text import cjk_count, nfkc
-from reportdiff._vocab import DOWN_WORDS, UP_WORDS, Meaning, UnitFamily, meaning_of, unit_of
+from reportdiff._vocab import (
+    DOWN_WORDS,
+    MASS_KG,
+    UP_WORDS,
+    Meaning,
+    UnitFamily,
+    meaning_of,
+    unit_of,
+)
 from reportdiff.model import Bound, Kind, Quantity
 
 __all__ = [
@@ -148,15 +156,11 @@ def observations(quantities: Iterable[Quantity]) -> list[Observation]:
             for (y, p), v in sorted(groups.items())]
 
 
-# base units of one dimension that a series may switch between (亿吨 one year, 万亿斤 the next),
-# with their factor to kilograms
-_MASS_KG = {"千克": 1.0, "公斤": 1.0, "kg": 1.0, "克": 0.001, "g": 0.001, "斤": 0.5, "市斤": 0.5,
-            "吨": 1000.0, "公吨": 1000.0, "t": 1000.0, "tonnes": 1000.0, "tons": 1000.0}
 
 
 def _family(q: Quantity) -> str:
     """The unit family, with units of one dimension (吨, 斤) taken together."""
-    if q.base_unit in _MASS_KG:
+    if q.base_unit in MASS_KG:
         return "mass"
     u = unit_of(q.base_unit)
     if u is not None and u.family in (UnitFamily.RATE, UnitFamily.POINTS):
@@ -165,7 +169,7 @@ def _family(q: Quantity) -> str:
 
 
 def _magnitude(q: Quantity) -> float:
-    return float(q.base_value) * _MASS_KG.get(q.base_unit, 1.0)
+    return float(q.base_value) * MASS_KG.get(q.base_unit, 1.0)
 
 
 def _distance(a: Quantity, b: Quantity) -> float:

@@ -95,3 +95,14 @@ def _check_similarity_matrix(c, measure: str) -> None:  # type: ignore[no-untype
             expected.append(sorted(v for v in cells if not math.isnan(v)))
     actual = [sorted(v for v in row if not math.isnan(v)) for row in matrix.to_numpy().tolist()]
     assert expected == actual
+
+
+def test_the_change_of_a_series_that_switches_units_of_mass_is_in_one_unit() -> None:
+    from reportdiff._load import load_text
+    from reportdiff._parse import parse
+    from reportdiff.tables.report import build
+
+    rs = [parse(load_text(f"{y}年工作报告\n\n一、回顾\n\n过去一年，粮食产量{v}。其他工作取得新进展，经济社会发展稳中有进。\n",
+                          path=f"{y}.txt")) for y, v in ((2011, "5.31亿吨"), (2012, "11400亿斤"))]
+    # 5.31亿吨 is 10620亿斤: the change is +780亿斤, not 11400亿 minus 5.31亿
+    assert [("粮食产量", "+780亿斤 (+7.3%)")] == [(r.series, r.change) for r in build(compare(rs)).indicators]

@@ -51,6 +51,13 @@ def test_wide_table_changes_for_amounts_and_rates() -> None:
     assert math.isclose(-0.05, rate["pp_change"]) and math.isnan(rate["pct_change"])
 
 
+def test_a_series_that_changes_its_unit_of_mass_is_shown_in_one_unit() -> None:
+    qs = qs_of((2010, "粮食产量5.31亿吨。"), (2012, "粮食产量11400亿斤。"))
+    row = wide_table(tidy_frame(qs)).loc["粮食产量"]
+    assert ("吨", 5.31e8, 5.7e8) == (row["unit"], row["2010"], row["2012"])
+    assert math.isclose(3.9e7, row["change"]) and math.isclose(100 * 0.39 / 5.31, row["pct_change"])
+
+
 def test_churn_lists_new_and_dropped_series() -> None:
     qs = qs_of((2014, "城镇新增就业1310万人。"), (2015, "城镇新增就业1322万人。粮食产量6.07亿吨。"),
                (2016, "粮食产量6.2亿吨。"))

@@ -179,10 +179,10 @@ def _indicator_rows(
         present = [y for y in years if y in per_year]
         change = ""
         if len(present) >= 2:
-            a = [q.base_value for q in per_year[present[-2]]]
-            b = [q.base_value for q in per_year[present[-1]]]
-            delta = sum(b) / len(b) - sum(a) / len(a)
             lead = per_year[present[-1]][0]
+            a = [_in_unit(q, lead.base_unit) for q in per_year[present[-2]]]
+            b = [_in_unit(q, lead.base_unit) for q in per_year[present[-1]]]
+            delta = sum(b) / len(b) - sum(a) / len(a)
             divisor, label = display_scale([q.unit for y in present for q in per_year[y]], lead.base_unit)
             if lead.unit_family in ("rate",):
                 change = f"{delta:+.2f}".rstrip("0").rstrip(".") + " pp"
@@ -194,6 +194,14 @@ def _indicator_rows(
         kind = per_year[present[-1]][0].kind.value if present else Kind.ACTUAL.value
         rows.append(IndicatorRow(sid, kind, tuple(cells), change))
     return rows
+
+
+def _in_unit(q: Quantity, unit: str) -> float:
+    """The quantity's base value in ``unit`` (another unit of mass is converted)."""
+    from reportdiff._vocab import convert
+
+    v = convert(float(q.base_value), q.base_unit, unit)
+    return float(q.base_value) if v is None else v
 
 
 def _churn(ids: dict[Quantity, str], years: Sequence[int]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

@@ -56,7 +56,8 @@ def _rate(base_unit: str) -> bool:
 def wide_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Series × year of normalised values, with the change over the last two years.
 
-    A range is shown by its midpoint.  ``change`` is the absolute change,
+    A range is shown by its midpoint; a series whose unit changes (吨, then 斤) is
+    shown in its first unit.  ``change`` is the absolute change,
     ``pct_change`` the percent change (for amounts and counts) and
     ``pp_change`` the percentage-point change (for rates), each between the
     last two years the series has.  Built in one pass over the rows.
@@ -73,13 +74,18 @@ def wide_table(frame: pd.DataFrame) -> pd.DataFrame:
     >>> wide_table(tidy_frame(qs)).loc["城镇新增就业", "change"]
     np.float64(120000.0)
     """
+    from reportdiff._vocab import convert
+
     linked = frame[frame["series"] != ""]
     sums: dict[str, dict[int, list[float]]] = {}
     units: dict[str, str] = {}
     for sid, year, value, unit in zip(linked["series"], linked["year"], linked["base_value"],
                                       linked["base_unit"], strict=True):
-        sums.setdefault(str(sid), {}).setdefault(int(year), []).append(float(value))
-        units.setdefault(str(sid), str(unit))
+        # a series is shown in the unit it first has (a series linked across 亿吨 and
+        # 万亿斤 shows both years in tonnes)
+        shown = units.setdefault(str(sid), str(unit))
+        v = convert(float(value), str(unit), shown)
+        sums.setdefault(str(sid), {}).setdefault(int(year), []).append(float(value) if v is None else v)
     years = sorted({y for per in sums.values() for y in per})
     records = []
     for sid in sorted(sums):
