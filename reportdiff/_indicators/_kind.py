@@ -16,7 +16,7 @@ from reportdiff.model import Kind
 
 _TARGET_RE = re.compile("|".join(map(re.escape, TARGET_CUES)))
 _EN_TARGET_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, EN_TARGET_CUES)) + r")\b", re.IGNORECASE)
-_EN_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9%)])[.;](?=\s|\d|$)")
+_EN_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9%)])[.;](?=\s|\d|[A-Z]|$)")
 BACKREF_RE = re.compile(r"(?:从|由)(?:去年|上年|上一年)(?:的)?[^比]*$|(?<!比)(?:去年|上年)的$")
 """A back-reference inside a plan (赤字率从去年的2.1%): the number is last year's."""
 _DISCOURSE_RE = re.compile(r"^(?:指标|目标)")
