@@ -242,3 +242,16 @@ def test_qualifiers_before_and_after_the_number(text: str, qualifier: str, meani
     q = en(text)[0]
     assert (qualifier, meaning) == (q.qualifier, meaning_of(q.qualifier))
     assert re.search(re.escape(qualifier), q.quote, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("The share rose to nearly one third of the total.", "0.333333", "nearly"),
+    ("It cuts tax for three quarters of taxpayers.", "0.75", ""),
+    ("Two-thirds of the members agreed.", "0.666667", ""),
+])
+def test_a_fraction_in_words_is_a_quantity_without_unit(text: str, value: str, qualifier: str) -> None:
+    assert [(value, "", qualifier)] == [(q.value, q.unit, q.qualifier) for q in en(text)]
+
+
+def test_an_ordinal_quarter_is_no_fraction() -> None:
+    assert [] == rows("Growth resumed in the first quarter of 2010 and the second quarter of the year.")

@@ -15,7 +15,12 @@ import attrs
 
 from reportdiff._indicators._qualify import Hit
 from reportdiff._indicators._view import Marks
-from reportdiff._numerals import EN_NUMBER_WORDS, parse_english
+from reportdiff._numerals import (
+    EN_FRACTION_DENOMINATORS,
+    EN_NUMBER_WORDS,
+    parse_english,
+    parse_english_fraction,
+)
 from reportdiff._vocab import (
     CURRENCY_SIGNS,
     EN_CURRENCY_WORDS,
@@ -56,6 +61,12 @@ _CENTS_RE = re.compile(
 _CENTS_AFTER = frozenset(("dollars", "dollar", "usd", "$", "c$", "us$", "yuan", "euros", "euro"))
 
 
+_FRACTION_RE = re.compile(
+    rf"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
+    rf"(?P<den>{'|'.join(sorted(EN_FRACTION_DENOMINATORS, key=lambda w: (-len(w), w)))})(?=\s+of\b)",
+    re.IGNORECASE,
+)
+"""A fraction in words before ``of`` (``one third of``, ``three quarters of``); ``the first quarter`` is no fraction."""
 _TIME_BASES = frozenset(("years",))
 _FRAMING_RE = re.compile(
     r"(?:\b(?:the|these|those|its|our|their|this)\s+(?:very\s+)?(?:" + "|".join(EN_FRAMING_WORDS) + r")"
@@ -161,7 +172,25 @@ def scan(marks: Marks) -> list[Hit]:
         hits.append(Hit(s, end, value, printed_unit, magnitude, base, qual, qual_start=qstart,
                         mag_word=abbr.upper() if abbr else mag_word))
         pos = max(pos, end)
-    return _drop_framing(view, _join_ranges(view, hits, bare))
+    found = _drop_framing(view, _join_ranges(view, hits, bare))
+    fractions = _fractions(view)
+    if not fractions:
+        return found
+    return sorted(found + fractions, key=lambda h: (h.start, h.bound is not Bound.LOW, h.end))
+
+
+def _fractions(view: str) -> list[Hit]:
+    """``nearly one third of``, ``three quarters of``: value = numerator / denominator, no unit."""
+    out = []
+    for m in _FRACTION_RE.finditer(view):
+        if m.group("num").lower() in ("a", "an") and m.group("den").lower().startswith("half"):
+            continue  # a half of: an idiom more often than an amount
+        value = parse_english_fraction(m.group("num"), m.group("den"))
+        if value is None:
+            continue
+        qual, qstart = _pre_qualifier(view, m.start())
+        out.append(Hit(m.start(), m.end(), value, "", Decimal(1), "", qual, qual_start=qstart))
+    return out
 
 
 def _pre_qualifier(view: str, s: int) -> tuple[str, int]:
