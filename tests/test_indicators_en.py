@@ -255,3 +255,13 @@ def test_a_fraction_in_words_is_a_quantity_without_unit(text: str, value: str, q
 
 def test_an_ordinal_quarter_is_no_fraction() -> None:
     assert [] == rows("Growth resumed in the first quarter of 2010 and the second quarter of the year.")
+
+
+def test_a_hyphenated_magnitude_is_the_amount_of_the_noun_after_it() -> None:
+    q = en("The committee approved an $18-billion Research Endowment Fund.")[0]
+    assert ("18", "$ billion", 18e9, "Research Endowment Fund") == (q.value, q.unit, q.base_value, q.label)
+
+
+def test_a_long_noun_phrase_after_the_number_never_pushes_the_qualifier_out_of_the_quote() -> None:
+    q = en("Buildings account for some 90 per cent of our total electricity consumption.")[0]
+    assert "some" == q.qualifier and q.quote.startswith("some 90 per cent")

@@ -65,7 +65,8 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
         if item.quote_end - quote_start > 50:
             quote_start = min(h.start, item.quote_end - 50)
         if english:
-            quote_start = _word_start(view.text, quote_start, item.quote_start, h.qual_start if h.qual_start >= 0 else h.start)
+            first = h.qual_start if h.qual_start >= 0 else h.start
+            quote_start = _word_start(view.text, min(quote_start, first), item.quote_start, first)
         qspan = view.span(quote_start, max(h.end, item.quote_end))
         out.append(
             Quantity(

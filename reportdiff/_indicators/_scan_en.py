@@ -47,7 +47,7 @@ _EN_NUMBER_RE = re.compile(
     r"|\d+(?:\.\d+)?)"
     rf"|(?P<words>\b(?:(?:{_NUMBER_WORDS})(?:[\s-](?:(?<=hundred[\s-])and\s|(?<=thousand[\s-])and\s)?)?)*"
     rf"(?:{_NUMBER_WORDS})\b))"
-    rf"(?:(?P<abbr>[kmbt]n?|mm)\b|\s?(?P<mag>{_MAGS})\b)?"
+    rf"(?:(?P<abbr>[kmbt]n?|mm)\b|[\s-]?(?P<mag>{_MAGS})\b)?"
     rf"(?:[\s-]?(?:(?:consecutive|successive|straight)\s)?(?P<unit>{unit_pattern(EN_UNITS, guarded=False)}(?![A-Za-z]))"
     rf"|[\s-]?(?P<money>(?:[a-z]+\s)?(?:{_WORDS})\b)(?:\s(?P<mag2>million|billion|trillion)\b)?"
     rf"|\s?(?P<sufsign>[{re.escape(_SUFFIX_SIGNS)}]))?",
