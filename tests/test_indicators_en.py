@@ -265,3 +265,14 @@ def test_a_hyphenated_magnitude_is_the_amount_of_the_noun_after_it() -> None:
 def test_a_long_noun_phrase_after_the_number_never_pushes_the_qualifier_out_of_the_quote() -> None:
     q = en("Buildings account for some 90 per cent of our total electricity consumption.")[0]
     assert "some" == q.qualifier and q.quote.startswith("some 90 per cent")
+
+
+def test_a_decimal_point_does_not_end_the_sentence_of_a_cue() -> None:
+    qs = en("It is expected that spending would increase from the present $13.1 billion to $31.8 billion.")
+    assert [(True, Kind.ACTUAL), (False, Kind.TARGET)] == [(q.start_value, q.kind) for q in qs]
+
+
+@pytest.mark.parametrize("glue", ["\u2022 ", "* ", "\u201c", "("])
+def test_a_point_glued_to_a_mark_ends_the_sentence_of_a_cue(glue: str) -> None:
+    qs = en(f"Next year the company will expand.{glue}Profits were $5 billion last year.")
+    assert [Kind.ACTUAL] == [q.kind for q in qs]

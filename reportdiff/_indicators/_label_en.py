@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from reportdiff._indicators._kind import kind_of
 from reportdiff._indicators._label import Labelled
 from reportdiff._indicators._qualify import Hit
-from reportdiff._indicators._view import Marks
+from reportdiff._indicators._scan_en import FROM_RE
+from reportdiff._indicators._view import EN_SENTENCE_END_RE, Marks
 from reportdiff._numerals import EN_NUMBER_WORDS
 from reportdiff._vocab import EN_DOWN_WORDS, EN_UP_WORDS
 from reportdiff.model import Direction, Kind
@@ -40,15 +41,13 @@ _CUT = frozenset("that which who whom whose where when while whereas because alt
 _DETERMINERS = frozenset("a an the this that these those its our their his her each every another".split())
 """Words before an adjectival amount (``a 4 per cent trend growth rate``): the noun after it is the label."""
 _WORD_RE = re.compile(r"(?:[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z])(?!-?\d)")
-_SENTENCE_END_RE = re.compile(r"(?:(?<![A-Z])[.!?]|[;:])(?=[\s\"'“”)]|[A-Z]|$)|\n[ \t]*\n|•|\(\d{1,2}\)|\([a-z]\)")
-"""What ends an English sentence for labelling: ``. `` or ``.`` before a capital (not after a
-capital: ``U.S.``), ``;``, ``:``, a blank line, a bullet, an enumerator ``(1)``."""
+_SENTENCE_END_RE = re.compile(EN_SENTENCE_END_RE.pattern + r"|:(?=\s)|\n[ \t]*\n|•|\(\d{1,2}\)|\([a-z]\)")
+"""What ends an English sentence for labelling: a sentence end (:data:`EN_SENTENCE_END_RE`), a colon,
+a blank line, a bullet, an enumerator ``(1)``."""
 _CLAUSE_RE = re.compile(r",(?=\s)|\s[–—-]\s|\s[–—]|[–—]\s")
 _PER_RE = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|annum|share|head|person|capita)\b",
                      re.IGNORECASE)
 """A rate after an amount (``$9,000 a month``, ``$7.14 per share``): part of that amount's quote."""
-_FROM_RE = re.compile(r"\bfrom(?:\s+(?:its|the|their|our|a|an)\s+[A-Za-z-]+(?:\s+of)?)?\s*$", re.IGNORECASE)
-"""``from`` (``from its peak of``) right before a number: it starts a printed change."""
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of\s+")
 _BASE_RE = re.compile(r"year[- ]over[- ]year|year[- ]on[- ]year|from (?:a year earlier|last year)", re.IGNORECASE)
@@ -154,7 +153,7 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         words = _after_cut(_WORD_RE.findall(raw))
         content = _content(words)
         direction = _direction(words)
-        start_value = bool(_FROM_RE.search(raw))
+        start_value = bool(FROM_RE.search(raw))
         post_end = hit.tail if hit.tail >= 0 else hit.end
         quote_end = post_end
         label = ""

@@ -76,7 +76,8 @@ _FRAMING_RE = re.compile(
 _AGO_RE = re.compile(r"\s+(?:ago|earlier|before|later)\b", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"\s*(?:[-\u2013\u2014]|(?:" + "|".join(EN_RANGE_WORDS) + r")\b)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+FROM_RE = re.compile(r"\bfrom(?:\s+(?:its|the|their|our|a|an)\s+[A-Za-z-]+(?:\s+of)?)?\s*$", re.IGNORECASE)
+"""``from`` (``from its peak of``, ``from the present``) right before a number: it starts a printed change."""
 _POST_QUALIFIER_RE = re.compile(r"\s+(" + "|".join(map(re.escape, EN_POST_QUALIFIERS)) + r")\b", re.IGNORECASE)
 
 
@@ -229,12 +230,12 @@ def _join_ranges(view: str, hits: list[Hit], bare: list[_Bare]) -> list[Hit]:
             out.append(h)
             continue
         sep = view[low.end:h.start].strip().lower()
-        before = view[max(0, low.qual_start - 12):low.qual_start]
-        if _FROM_RE.search(before) or (sep == "and" and not _BETWEEN_RE.search(before)) \
+        before = view[max(0, low.qual_start - 30):low.qual_start]
+        if FROM_RE.search(before) or (sep == "and" and not _BETWEEN_RE.search(before)) \
                 or low.value * low.magnitude > h.value * h.magnitude:
             if low is prev:
                 out.append(low)
-            elif _FROM_RE.search(before):
+            elif FROM_RE.search(before):
                 out.append(attrs.evolve(low, tail=h.end))  # from 3.75 to 4.25 per cent: a start and an end
             out.append(h)
             continue
