@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "CN_DIGITS",
     "CN_MAGNITUDES",
+    "EN_FRACTION_DENOMINATORS",
     "EN_NUMBER_WORDS",
     "FINANCIAL",
     "NUMERAL_CHARS",
@@ -21,6 +22,7 @@ __all__ = [
     "parse_arabic",
     "parse_chinese",
     "parse_english",
+    "parse_english_fraction",
     "parse_mixed",
     "split_magnitude",
 ]
@@ -291,6 +293,27 @@ def parse_english(text: str) -> Decimal | None:
         else:
             return None
     return Decimal(total + current) if seen else None  # "million" alone (half million) is not read
+
+
+EN_FRACTION_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+"""English fraction words and their denominators (``two thirds``, ``a quarter``)."""
+
+
+def parse_english_fraction(numerator: str, denominator: str) -> Decimal | None:
+    """A fraction written in English words, to six places (``one third`` → 0.333333), or None.
+
+    >>> parse_english_fraction("one", "third"), parse_english_fraction("a", "quarter"), parse_english_fraction("two", "x")
+    (Decimal('0.333333'), Decimal('0.25'), None)
+    """
+    den = EN_FRACTION_DENOMINATORS.get(denominator.lower())
+    num = Decimal(1) if numerator.lower() in ("a", "an", "one") else parse_english(numerator)
+    if den is None or num is None or num == 0:
+        return None
+    return (num / den).quantize(Decimal("0.000001")).normalize()
 
 
 def split_magnitude(numeral: str) -> tuple[str, str]:

@@ -22,8 +22,11 @@ __all__ = [
     "CURRENCY_SIGNS",
     "DOWN_WORDS",
     "EN_CURRENCY_WORDS",
+    "EN_FRAMING_WORDS",
     "EN_MAGNITUDE_ABBREVIATIONS",
+    "EN_POST_QUALIFIERS",
     "EN_PRE_QUALIFIERS",
+    "EN_RANGE_WORDS",
     "EN_UNITS",
     "MAGNITUDES",
     "MASS_KG",
@@ -276,11 +279,13 @@ class Meaning(enum.Enum):
 _MEANINGS: dict[str, Meaning] = {
     **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "几", "数", "至少", "最少",
                      "超過", "more than",
-                     "over", "at least", "in excess of", "above"), Meaning.AT_LEAST),
+                     "over", "at least", "in excess of", "above", "not less than", "just over", "well over",
+                     "or above", "or more", "and above", "or over"), Meaning.AT_LEAST),
     **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "最多", "至多", "less than",
-                     "under", "up to", "below", "no more than", "at most"), Meaning.AT_MOST),
+                     "under", "up to", "below", "no more than", "at most", "not more than", "just under",
+                     "or below", "or less", "and below", "or under"), Meaning.AT_MOST),
     **dict.fromkeys(("左右", "约", "大约", "上下", "近", "将近", "接近", "about", "around",
-                     "approximately", "nearly", "almost", "roughly", "some"), Meaning.ABOUT),
+                     "approximately", "nearly", "almost", "roughly", "some", "close to"), Meaning.ABOUT),
 }
 
 CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
@@ -289,11 +294,21 @@ CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
 """Qualifiers printed before a Chinese number, longest first."""
 CN_POST_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以下", "以内", "之内", "上下")
 """Qualifiers printed after a Chinese number and its unit."""
-EN_PRE_QUALIFIERS: tuple[str, ...] = (
+EN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted((
     "more than", "less than", "at least", "up to", "approximately", "about", "around", "nearly",
-    "almost", "over", "under", "roughly", "in excess of", "no more than", "at most",
-)
-"""Qualifiers printed before an English number."""
+    "almost", "over", "under", "roughly", "in excess of", "no more than", "at most", "not more than",
+    "not less than", "close to", "just over", "well over", "just under", "below", "above", "some",
+), key=lambda q: (-len(q), q)))
+"""Qualifiers printed before an English number, longest first (``no more than`` before ``more than``)."""
+EN_POST_QUALIFIERS: tuple[str, ...] = ("or above", "or more", "and above", "or over", "or below", "or less",
+                                       "and below", "or under")
+"""Qualifiers printed after an English number and its unit (``20 per cent or below``)."""
+EN_RANGE_WORDS: tuple[str, ...] = ("to", "and")
+"""Words joining the two ends of an English range (``4 to 5 per cent``; ``and`` only after ``between``)."""
+EN_FRAMING_WORDS: tuple[str, ...] = ("past", "last", "next", "coming", "same", "previous", "following",
+                                     "recent", "ensuing", "preceding")
+"""Words before a number of years that make it the period a review or plan covers (``over the past
+five years``, ``in the coming two years``), not a quantity of its own."""
 
 
 def meaning_of(qualifier: str) -> Meaning:
@@ -324,6 +339,10 @@ EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "d
 TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为", "拟", "力争", "争取", "预计", "安排",
                                 "我们将", "将要", "确保")
 """Chinese words that mark a number as a goal rather than a result."""
-EN_TARGET_CUES: tuple[str, ...] = ("will", "target", "targets", "goal", "aim", "plan", "plans", "expect",
-                                   "expects", "budget")
-"""English words that mark a number as a goal rather than a result."""
+EN_TARGET_CUES: tuple[str, ...] = ("will", "shall", "should", "target", "targets", "goal", "aim", "plan",
+                                   "plans", "planned", "expect", "expects", "expected", "budget", "budgeted",
+                                   "forecast", "forecasts", "forecasting", "forecasted", "estimate",
+                                   "estimates", "estimated", "projected", "projection", "propose",
+                                   "proposes", "proposed", "intend", "intends", "earmark", "earmarked",
+                                   "coming year", "next year")
+"""English words that mark a number as a goal, a plan or a forecast rather than a result."""

@@ -8,9 +8,9 @@ path and the offsets into the raw file.
 
 The package is split along its seams: ``_view`` (the normalised text and its
 delimiter index), ``_scan_zh`` / ``_scan_en`` (numbers and units), ``_qualify``
-(the raw hit, qualifiers, names), ``_label`` (labels, directions, bases) and
-``_kind`` (target or actual).  The words all come from :mod:`reportdiff._vocab`,
-the numerals from :mod:`reportdiff._numerals`, the language from
+(the raw hit, qualifiers, names), ``_label`` (Chinese labels, directions, bases),
+``_label_en`` (English labels and start values) and ``_kind`` (target or actual).
+The words all come from :mod:`reportdiff._vocab`, the numerals from :mod:`reportdiff._numerals`, the language from
 :func:`reportdiff._text.detect_language`.  Nothing here knows any particular report.
 """
 
@@ -20,6 +20,7 @@ import attrs
 
 from reportdiff._indicators import _scan_en, _scan_zh
 from reportdiff._indicators._label import label_hits, normalise_label
+from reportdiff._indicators._label_en import label_hits_en
 from reportdiff._indicators._qualify import Hit
 from reportdiff._indicators._view import Marks, View
 from reportdiff._numerals import format_decimal
@@ -54,7 +55,7 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
     hits: list[Hit] = _scan_en.scan(marks) if english else _scan_zh.scan(marks)
     hits.sort(key=lambda h: (h.start, h.bound != Bound.LOW, h.end))
     out = []
-    for item in label_hits(marks, hits, english):
+    for item in label_hits_en(marks, hits) if english else label_hits(marks, hits):
         h = item.hit
         base_value = float(h.value * h.magnitude)
         span = view.span(h.start, h.end)
@@ -63,6 +64,9 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             quote_start = h.end - 40
         if item.quote_end - quote_start > 50:
             quote_start = min(h.start, item.quote_end - 50)
+        if english:
+            first = h.qual_start if h.qual_start >= 0 else h.start
+            quote_start = _word_start(view.text, min(quote_start, first), item.quote_start, first)
         qspan = view.span(quote_start, max(h.end, item.quote_end))
         out.append(
             Quantity(
@@ -93,6 +97,20 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             out[i] = attrs.evolve(out[i], label=low.label, quote=low.quote, quote_span=low.quote_span,
                                   direction=low.direction, base=low.base, kind=low.kind)
     return tuple(out if english else _restated_targets(out))
+
+
+def _word_start(text: str, pos: int, lo: int, hi: int) -> int:
+    """``pos`` moved to the start of a word, for a space-separated script: to the next word when it falls
+    inside one (``lobal economy`` → ``economy``), never past ``hi`` (the number or its qualifier), and
+    leading spaces and punctuation skipped when the quote starts at its clause (``lo``)."""
+    if pos > lo and text[pos - 1].isalnum() and text[pos].isalnum():
+        nxt = pos
+        while nxt < hi and not text[nxt].isspace():
+            nxt += 1
+        pos = nxt if nxt < hi else pos
+    while pos < hi and not text[pos].isalnum() and text[pos] not in "$€£¥(“\"'":
+        pos += 1
+    return pos
 
 
 def _restated_targets(qs: list[Quantity]) -> list[Quantity]:

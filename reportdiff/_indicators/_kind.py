@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 
 from reportdiff._indicators._qualify import Hit
-from reportdiff._indicators._view import SENTENCE_DELIMS, STOP_DELIMS, Marks
+from reportdiff._indicators._view import EN_SENTENCE_END_RE, SENTENCE_DELIMS, STOP_DELIMS, Marks
 from reportdiff._vocab import EN_TARGET_CUES, TARGET_CUES
 from reportdiff.model import Kind
 
 _TARGET_RE = re.compile("|".join(map(re.escape, TARGET_CUES)))
 _EN_TARGET_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, EN_TARGET_CUES)) + r")\b", re.IGNORECASE)
-_EN_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9%)])[.;](?=\s|\d|$)")
 BACKREF_RE = re.compile(r"(?:从|由)(?:去年|上年|上一年)(?:的)?[^比]*$|(?<!比)(?:去年|上年)的$")
 """A back-reference inside a plan (赤字率从去年的2.1%): the number is last year's."""
 _DISCOURSE_RE = re.compile(r"^(?:指标|目标)")
@@ -90,7 +89,7 @@ def kind_of(marks: Marks, hit: Hit, pre: str, english: bool) -> Kind:
     view = marks.text
     ctx = paragraph_context(marks, hit.start)
     if english:
-        ctx = _EN_SENTENCE_END_RE.split(ctx)[-1]  # an English sentence ends at ". ", not only at a line end
+        ctx = EN_SENTENCE_END_RE.split(ctx)[-1]  # an English sentence ends at ". ", not only at a line end
         return Kind.TARGET if _EN_TARGET_RE.search(ctx) else Kind.ACTUAL
     if hit.base_unit == "个" and _DISCOURSE_RE.match(view[hit.end:hit.end + 2]):
         return Kind.ACTUAL  # 两个指标: the text counting its own items

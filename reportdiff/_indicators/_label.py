@@ -1,9 +1,10 @@
 """Labels, directions and comparison bases of number hits.
 
-A label is the phrase the number measures: the words before it in its clause, less
+A Chinese label is the phrase the number measures: the words before it in its clause, less
 fillers (其中, 全年…) and verbs (达到, 控制在…), plus the noun after a counter
 (``27件政策性文件``).  A bare verb (增长) takes the subject of the clause or sentence
-before it; items of a list (``A和B分别增长X和Y``) take their own subjects.
+before it; items of a list (``A和B分别增长X和Y``) take their own subjects.  English hits are
+labelled by :mod:`reportdiff._indicators._label_en`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from reportdiff._indicators._kind import continues_plan, kind_of
 from reportdiff._indicators._qualify import Hit, is_counter, is_time
 from reportdiff._indicators._view import CLAUSE_DELIMS, STOP_DELIMS, Marks, is_wide
 from reportdiff._text import nfkc
-from reportdiff._vocab import DOWN_WORDS, EN_DOWN_WORDS, EN_UP_WORDS, UP_WORDS
+from reportdiff._vocab import DOWN_WORDS, UP_WORDS
 from reportdiff.model import Direction, Kind
 
 BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比)")
@@ -43,9 +44,6 @@ _TRAILING_VERBS = (
 _OBJECT_VERBS = ("安排", "投入", "下达", "拨付", "筹集", "发行", "发放", "新建", "改造", "实施", "补助", "减免",
                  "设立", "支出", "提供", "带动", "吸引", "引进", "培训", "救助", "资助")
 """Verbs whose amount is followed by what it buys or makes (``安排1000亿元专项奖补资金``): that noun joins the label."""
-_EN_STOP = frozenset({"the", "a", "an", "of", "to", "by", "was", "were", "is", "are", "at", "in", "and", "for",
-                      "with", "from", "be", "will", "about", "over", "than", "more", "nearly", "approximately",
-                      "our", "we"})
 
 
 def strip_fillers(text: str) -> str:
@@ -148,8 +146,8 @@ class Labelled:
     sentence_start: int = 0
 
 
-def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelled]:
-    """Label each hit (in text order) and decide its direction, base and kind."""
+def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
+    """Label each Chinese hit (in text order) and decide its direction, base and kind."""
     view = marks.text
     out: list[Labelled] = []
     prev: Labelled | None = None
@@ -178,44 +176,40 @@ def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelle
             listed = stripped != raw_pre or not stripped
             raw_pre = stripped
         post, post_end = "", hit.end
-        if english:
-            label, direction, base = _english_label(view, cs, qs, hit)
-            subject, pre = label, label
+        base_m = None
+        for bm in BASE_RE.finditer(raw_pre):
+            base_m = bm
+        base = base_m.group() if base_m else ""
+        pre = strip_fillers(raw_pre)
+        if pre.endswith(("等", "等等")):
+            pre = ""  # A、B等N项X: 等 closes a list of examples, the count is of X (the noun after)
+        direction = _direction(raw_pre)
+        if is_counter(hit.base_unit) or is_time(hit.base_unit) or not hit.base_unit or len(_core(pre)) < 2 \
+                or pre.endswith(_OBJECT_VERBS):
+            post, post_end = _post_noun(view, hit.tail if hit.tail >= 0 else hit.end)
+        label = pre + post
+        core = _core(label)
+        if prev is not None and same_sentence and listed and not pre:
+            label = prev.pre + post if post else prev.label
+            subject = prev.subject
+        elif prev is not None and same_sentence and len(core) <= 2 and (head or prev.subject):
+            # a bare verb (增长, 审结): the topic comes from before, the
+            # previous quantity's when it is a topic itself, else the head
+            topic = prev.subject if len(prev.subject) >= 5 or not head else head
+            if after_prev and raw_pre == view[cs:qs] and not listed:
+                topic = prev.subject  # a second number in the clause of the first: X增加到Y, X增长Y
+            label = topic + label
+            subject = topic
         else:
-            base_m = None
-            for bm in BASE_RE.finditer(raw_pre):
-                base_m = bm
-            base = base_m.group() if base_m else ""
-            pre = strip_fillers(raw_pre)
-            if pre.endswith(("等", "等等")):
-                pre = ""  # A、B等N项X: 等 closes a list of examples, the count is of X (the noun after)
-            direction = _direction(raw_pre)
-            if is_counter(hit.base_unit) or is_time(hit.base_unit) or not hit.base_unit or len(_core(pre)) < 2 \
-                    or pre.endswith(_OBJECT_VERBS):
-                post, post_end = _post_noun(view, hit.tail if hit.tail >= 0 else hit.end)
-            label = pre + post
-            core = _core(label)
-            if prev is not None and same_sentence and listed and not pre:
-                label = prev.pre + post if post else prev.label
-                subject = prev.subject
-            elif prev is not None and same_sentence and len(core) <= 2 and (head or prev.subject):
-                # a bare verb (增长, 审结): the topic comes from before, the
-                # previous quantity's when it is a topic itself, else the head
-                topic = prev.subject if len(prev.subject) >= 5 or not head else head
-                if after_prev and raw_pre == view[cs:qs] and not listed:
-                    topic = prev.subject  # a second number in the clause of the first: X增加到Y, X增长Y
-                label = topic + label
-                subject = topic
-            else:
-                subject = core or label
-            if not head and len(_core(label)) > 2:
-                head = subject
-        start_value = not english and bool(label) and bool(_FROM_RE.search(raw_pre)) \
+            subject = core or label
+        if not head and len(_core(label)) > 2:
+            head = subject
+        start_value = bool(label) and bool(_FROM_RE.search(raw_pre)) \
             and bool(_TO_RE.match(view, hit.end))
         if start_value:
             base = "去年" if "去年" in raw_pre else "上年" if "上年" in raw_pre or "上一年" in raw_pre else base
-        kind = kind_of(marks, hit, raw_pre, english)
-        if kind == Kind.ACTUAL and not english and continues_plan(
+        kind = kind_of(marks, hit, raw_pre, False)
+        if kind == Kind.ACTUAL and continues_plan(
                 marks, prev.hit if prev else None, prev.kind if prev else None, hit, sentence_start, raw_pre):
             kind = Kind.TARGET  # a plan paragraph goes on: 今年拟安排财政赤字…。但赤字率稳定在2.1%
         quote_end = post_end
@@ -225,7 +219,7 @@ def label_hits(marks: Marks, hits: Sequence[Hit], english: bool) -> list[Labelle
                         listed and not pre and same_sentence, sentence_start)
         out.append(item)
         prev = item
-    return out if english else _distribute(view, out)
+    return _distribute(view, out)
 
 
 _ENUM_RE = re.compile("[和、及与]")
@@ -323,22 +317,3 @@ def _post_noun(view: str, pos: int) -> tuple[str, int]:
 _NOT_NOUNS = tuple(sorted({w + to for w in UP_WORDS + DOWN_WORDS if len(w) >= 2 for to in "到至"} | {
     "用于", "予以", "达到", "分别", "同比"}, key=lambda w: (-len(w), w)))
 """What changes or spends the amount itself (增加到, 用于…): the noun phrase after an amount stops there."""
-
-
-def _english_label(view: str, cs: int, qs: int, hit: Hit) -> tuple[str, Direction, str]:
-    s = view[cs:qs].strip()
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", s)
-    direction = Direction.NONE
-    for w in reversed(words[-4:]):
-        lw = w.lower()
-        if lw in EN_UP_WORDS:
-            direction = Direction.UP
-            break
-        if lw in EN_DOWN_WORDS:
-            direction = Direction.DOWN
-            break
-    kept = [w for w in words[-8:] if w.lower() not in _EN_STOP]
-    base = "year-over-year" if re.search(r"year[- ]over[- ]year|from (a year earlier|last year)", s, re.I) else ""
-    return " ".join(kept[-5:]), direction, base
-
-

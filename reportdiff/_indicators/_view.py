@@ -26,6 +26,10 @@ STOP_DELIMS = SENTENCE_DELIMS + "；;"
 """What ends a sentence or a semicolon clause."""
 CLAUSE_DELIMS = frozenset("，,；;。：:！!？?\n")
 """What ends a clause."""
+EN_SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?](?=[^a-z0-9,.)]|$)|(?<=[a-z%)])[.!?](?=\d)|;")
+"""What ends an English sentence (or a semicolon clause): ``. `` and ``.`` glued to what is not a lower-case
+word (``rapidly.Following``, ``year.6.In``); never a decimal point (``$13.1``), nor a point after a capital
+(``U.S.``), nor ``?`` inside a word (``2005?6``)."""
 
 
 def _fullwidth_group(text: str, i: int) -> bool:

@@ -1,0 +1,278 @@
+"""English quantities: ranges, changes, kinds, quotes, labels and framing periods.
+
+Each test pins one behaviour on generated sentences (no report's text): the rules are about
+English, not about any document.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportdiff import extract
+from reportdiff._vocab import Meaning, meaning_of
+from reportdiff.model import Bound, Kind, Quantity
+
+
+def en(text: str) -> tuple[Quantity, ...]:
+    return extract(text, language="en")
+
+
+def rows(text: str) -> list[tuple[str, str, str]]:
+    """(value, unit, bound) of every quantity."""
+    return [(q.value, q.unit, q.bound.value) for q in en(text)]
+
+
+# --------------------------------------------------------------------------
+# ranges: two rows, low and high, one label and one quote
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("GDP growth of 4 to 5 per cent.", "4", "5", "per cent"),
+    ("GDP growth of four to five per cent.", "4", "5", "per cent"),
+    ("GDP growth of between 2 and 3 per cent.", "2", "3", "per cent"),
+    ("GDP growth of between two and three per cent.", "2", "3", "per cent"),
+    ("We expect a 3-4% rise in exports.", "3", "4", "%"),
+    ("We expect a 3%-4% rise in exports.", "3", "4", "%"),
+    ("We expect a 3–4% rise in exports.", "3", "4", "%"),
+    ("Spending of $2 billion to $3 billion a year.", "2", "3", "$ billion"),
+    ("Revenue of 1.5 to 2 billion dollars.", "1.5", "2", "billion dollars"),
+])
+def test_a_printed_range_is_two_bounds_with_one_label_and_quote(text: str, low: str, high: str, unit: str) -> None:
+    qs = en(text)
+    assert [(low, unit, "low"), (high, unit, "high")] == rows(text)
+    assert qs[0].label == qs[1].label and qs[0].quote == qs[1].quote
+    assert qs[0].label not in ("", unit) and low in qs[0].quote.replace("four", "4").replace("two", "2")
+    assert ["区间下限", "区间上限"] == [q.range_label for q in qs]
+
+
+def test_number_words_joined_by_and_are_two_numbers_unless_a_hundred_comes_first() -> None:
+    assert ["2", "3"] == [q.value for q in en("between two and three per cent")]
+    assert ["105"] == [q.value for q in en("one hundred and five dollars")]
+
+
+def test_and_joins_a_range_only_after_between() -> None:
+    assert [("3", "per cent", "")] == rows("Exports and imports rose by 2 and 3 per cent respectively.")
+
+
+def test_a_low_end_above_the_high_end_is_no_range() -> None:
+    assert [("20", "per cent", "")] == rows("The rate was cut in 2005 to 20 per cent.")
+
+
+# --------------------------------------------------------------------------
+# changes: from X to Y gives a start value and an end with the same label
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The duty rate will be increased from 2.5% to 3%.",
+    "The duty rate will be increased from 2.5 per cent to 3 per cent.",
+    "The duty rate will be increased from 2.5 to 3 per cent.",
+])
+def test_from_x_to_y_is_a_start_value_and_an_end_not_a_range(text: str) -> None:
+    qs = en(text)
+    assert [("2.5", True), ("3", False)] == [(q.value, q.start_value) for q in qs]
+    assert [Bound.NONE, Bound.NONE] == [q.bound for q in qs]
+    assert qs[0].unit == qs[1].unit and qs[0].label == qs[1].label and "duty rate" in qs[0].label
+    assert qs[0].unit in qs[0].quote  # a start printed without a unit quotes the unit it takes
+
+
+def test_the_end_of_a_change_keeps_the_subject_of_its_start() -> None:
+    qs = en("The unemployment rate fell from 8.6 per cent in mid-2003 to a four-year low of 5.2 per cent.")
+    assert [True, False] == [q.start_value for q in qs]
+    assert qs[1].label.startswith("unemployment rate")
+
+
+def test_a_start_value_inside_a_plan_is_a_result() -> None:
+    qs = en("Operating expenditure for next year will be $194.7 billion, down from $196.9 billion this year.")
+    assert [("Operating expenditure", Kind.TARGET, False), ("Operating expenditure", Kind.ACTUAL, True)] == [
+        (q.label, q.kind, q.start_value) for q in qs]
+
+
+# --------------------------------------------------------------------------
+# kinds: forecasts, estimates, projections and budgets are targets
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "I forecast GDP growth of four to five per cent.",
+    "GDP is expected to rise by 2.3 per cent.",
+    "I estimate that a surplus of $4.1 billion will be achieved.",
+    "Public expenditure is projected at 18 per cent of GDP.",
+    "Spending is budgeted at $56.5 billion.",
+    "I propose to reduce the levy by 20 per cent.",
+    "Earnings should top $10 billion.",
+])
+def test_prospective_cues_make_a_target(text: str) -> None:
+    assert {Kind.TARGET} == {q.kind for q in en(text)}
+
+
+def test_a_cue_of_another_sentence_does_not_make_a_target() -> None:
+    text = "Exports grew 5 per cent.Imports will grow 3 per cent."
+    assert [Kind.ACTUAL, Kind.TARGET] == [q.kind for q in en(text)]
+
+
+# --------------------------------------------------------------------------
+# quotes: whole words, number, unit and qualifier
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Despite the financial tsunami, the global economy still grew by 2.6 per cent in the year.",
+    "In 2012, Berkshire achieved a total gain for its shareholders of $24.1 billion.",
+    "The share of public expenditure in GDP will be kept at 20 per cent or below.",
+])
+def test_a_quote_starts_at_a_word(text: str) -> None:
+    for q in en(text):
+        start = q.quote_span.start
+        assert start == 0 or not text[start - 1].isalnum()
+        assert q.quote == text[start:q.quote_span.end]
+        assert q.value.split(".")[0] in q.quote.replace(",", "")
+        assert q.qualifier in q.quote
+
+
+_WORDS = st.sampled_from(["the", "economy", "grew", "by", "about", "revenue", "of", "fell", "from", "to",
+                          "between", "and", "in", "2010", "will", "be", "total", "a", "per", "cent",
+                          "percent", "million", "$3", "4.5", "12", "five", "%", "years", ",", ".", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=30))
+def test_quotes_of_generated_sentences_start_at_words_and_index_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    for q in en(text):
+        assert 0 <= q.quote_span.start <= q.span.start <= q.span.end <= q.quote_span.end <= len(text)
+        assert q.quote_span.start == 0 or not text[q.quote_span.start - 1].isalnum()
+        assert q.quote == q.quote_span.of(text).strip()
+
+
+# --------------------------------------------------------------------------
+# labels: inside the sentence, from the words the text gives
+# --------------------------------------------------------------------------
+
+
+def test_a_label_never_crosses_a_sentence_end() -> None:
+    text = ("The flats measure 40 square metres. This is lower than the average of 53 per cent. "
+            "Prices rose rapidly.Following an increase of 8.6 percent, output grew.")
+    labels = [q.label for q in en(text)]
+    assert not any("metres" in lab for lab in labels) and not any("rapidly" in lab for lab in labels)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We own 13.0% of American Express, 8.8% of Coca-Cola and 7.6% of Wells Fargo.",
+     ["own American Express", "Coca-Cola", "Wells Fargo"]),
+    ("About 95% of these outlays were made at home.", ["outlays"]),
+])
+def test_a_share_with_few_words_before_it_takes_the_of_phrase(text: str, expected: list[str]) -> None:
+    assert expected == [q.label for q in en(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I forecast a 4 per cent trend GDP growth rate in real terms.", "trend GDP growth rate"),
+    ("This $5.5 billion project will give the park a new face.", "project"),
+    ("We will set up a $300 million Green Transport Fund.", "Green Transport Fund"),
+])
+def test_an_adjectival_amount_is_labelled_by_the_noun_after_it(text: str, expected: str) -> None:
+    q = en(text)[0]
+    assert expected == q.label and expected in q.quote
+
+
+def test_a_bare_verb_after_a_quantity_takes_the_topic_before_it() -> None:
+    qs = en("In contrast, the number of people earning less than $9,000 a month fell from 1.12 million.")
+    assert ["number people earning", "number people earning fell"] == [q.label for q in qs]
+    assert "a month" in qs[0].quote and "less than" == qs[0].qualifier
+
+
+def test_a_relative_clause_starts_the_label() -> None:
+    assert ["pre-tax earnings"] == [q.label for q in en("MidAmerican, whose pre-tax earnings were $393 million.")]
+
+
+# --------------------------------------------------------------------------
+# framing periods and points in time are not quantities
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Over the last 48 years, book value grew.",
+    "Supply was low in the past two years.",
+    "We will build flats in the coming three to four years.",
+    "Over the same nine years our float grew.",
+    "Contrast that to seven years ago.",
+])
+def test_a_framing_period_is_not_a_quantity(text: str) -> None:
+    assert [] == rows(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("We have had nine consecutive years of underwriting profits.", "9"),
+    ("The deduction is extended to a total of ten years.", "10"),
+])
+def test_a_duration_that_is_the_fact_itself_is_kept(text: str, value: str) -> None:
+    assert [(value, "years", "")] == rows(text)
+
+
+# --------------------------------------------------------------------------
+# numbers and qualifiers
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The sector employed about 380 000 people.", [("380000", "people", "")]),
+    ("It employed 1\u00a0250 000 people.", [("1250000", "people", "")]),
+    ("In 2010 100 people left.", [("100", "people", "")]),
+    ("Assets of $1,382.2 billion.", [("1382.2", "$ billion", "")]),
+])
+def test_thousands_separated_by_spaces_are_one_number(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert expected == rows(text)
+
+
+@pytest.mark.parametrize(("text", "qualifier", "meaning"), [
+    ("public expenditure at 20 per cent or below", "or below", Meaning.AT_MOST),
+    ("a workforce of 60 per cent or more", "or more", Meaning.AT_LEAST),
+    ("indices comprising no more than 40 per cent", "no more than", Meaning.AT_MOST),
+    ("indices comprising not less than 40 per cent", "not less than", Meaning.AT_LEAST),
+    ("a rate close to 4 per cent", "close to", Meaning.ABOUT),
+    ("employees earning below 6 per cent", "below", Meaning.AT_MOST),
+])
+def test_qualifiers_before_and_after_the_number(text: str, qualifier: str, meaning: Meaning) -> None:
+    q = en(text)[0]
+    assert (qualifier, meaning) == (q.qualifier, meaning_of(q.qualifier))
+    assert re.search(re.escape(qualifier), q.quote, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("The share rose to nearly one third of the total.", "0.333333", "nearly"),
+    ("It cuts tax for three quarters of taxpayers.", "0.75", ""),
+    ("Two-thirds of the members agreed.", "0.666667", ""),
+])
+def test_a_fraction_in_words_is_a_quantity_without_unit(text: str, value: str, qualifier: str) -> None:
+    assert [(value, "", qualifier)] == [(q.value, q.unit, q.qualifier) for q in en(text)]
+
+
+def test_an_ordinal_quarter_is_no_fraction() -> None:
+    assert [] == rows("Growth resumed in the first quarter of 2010 and the second quarter of the year.")
+
+
+def test_a_hyphenated_magnitude_is_the_amount_of_the_noun_after_it() -> None:
+    q = en("The committee approved an $18-billion Research Endowment Fund.")[0]
+    assert ("18", "$ billion", 18e9, "Research Endowment Fund") == (q.value, q.unit, q.base_value, q.label)
+
+
+def test_a_long_noun_phrase_after_the_number_never_pushes_the_qualifier_out_of_the_quote() -> None:
+    q = en("Buildings account for some 90 per cent of our total electricity consumption.")[0]
+    assert "some" == q.qualifier and q.quote.startswith("some 90 per cent")
+
+
+def test_a_decimal_point_does_not_end_the_sentence_of_a_cue() -> None:
+    qs = en("It is expected that spending would increase from the present $13.1 billion to $31.8 billion.")
+    assert [(True, Kind.ACTUAL), (False, Kind.TARGET)] == [(q.start_value, q.kind) for q in qs]
+
+
+@pytest.mark.parametrize("glue", ["\u2022 ", "* ", "\u201c", "("])
+def test_a_point_glued_to_a_mark_ends_the_sentence_of_a_cue(glue: str) -> None:
+    qs = en(f"Next year the company will expand.{glue}Profits were $5 billion last year.")
+    assert [Kind.ACTUAL] == [q.kind for q in qs]
