@@ -53,3 +53,15 @@ def test_numbered_headings_set_in_markdown_bold_are_headings() -> None:
     assert r.root.text() == r.text
     assert [(1, "总体要求"), (2, "坚持稳中求进"), (1, "重点任务")] == [
         (s.level, s.title) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+def test_numbered_paragraphs_too_long_for_headings_still_show_the_numbering_runs_on() -> None:
+    # found by the generated-layout test: 1. and 2. could be headings, 3. and 4. are too
+    # long to be; the numbering runs on across 乙, so all four are numbered paragraphs
+    short = "我们" + "加" * 40 + "。"
+    long = "我们" + "加" * 90 + "。"
+    text = (f"主席女士：\n\n甲、加加\n\n1.\t{short}{short}\n\n2.\t{short}{short}\n\n"
+            f"乙、加加\n\n3.\t{long}{long}\n\n4.\t{long}{long}\n")
+    r = parse(load_text(text, path="2001.txt"))
+    assert [("tiangan", "甲、加加"), ("tiangan", "乙、加加")] == [
+        (s.scheme, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]

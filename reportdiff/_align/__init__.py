@@ -228,6 +228,18 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     return with_stand_ins(ya, yb, relations(ya, yb, best))
 
 
+def _calibrated(vec: Vectors, ya: Year, yb: Year, levels: tuple[_Level, _Level], pooled: dict[int, list[Matrix]],
+                scorer: Scorer, th: Thresholds) -> tuple[list[Calibration], list[SectionPair]]:
+    """The calibration of one pair of years (from its nulls, or the pooled ones) and its pairs."""
+    cal, out = [], []
+    for level, lv in zip((1, 2), levels, strict=True):
+        t, size, median = threshold(lv.null, pooled[level], th, th.quantile)
+        strong, _, _ = threshold(lv.null, pooled[level], th, th.strong_quantile)
+        cal.append((t, max(t, strong)))
+        out.append(Calibration(ya.report.year, yb.report.year, level, t, size, median))
+    return out, _align_two(vec, ya, yb, levels[0], levels[1], cal, scorer, th)
+
+
 def align(
     reports: Iterable[Report],
     *,
@@ -269,21 +281,30 @@ def align(
     years = [year_units(r, tokenizer) for r in ordered]
     vec = Vectors([c for y in years for c in y.counts], tokenizer)
     th = thresholds
-    prepared = [_prepare(vec, ya, yb, scorer, th) for ya, yb in itertools.pairwise(years)]
-    pooled = {level: [p[level - 1].null for p in prepared] for level in (1, 2)}
+    # a pair of years whose own nulls are large enough is calibrated and aligned at once
+    # (its evidence matrices are then dropped); the others wait for the series' pooled nulls
+    done: dict[int, tuple[list[Calibration], list[SectionPair]]] = {}
+    waiting: dict[int, tuple[_Level, _Level]] = {}
+    nulls: dict[int, list[Matrix]] = {1: [], 2: []}
+    for k, (ya, yb) in enumerate(itertools.pairwise(years)):
+        levels = _prepare(vec, ya, yb, scorer, th)
+        ya.cache.clear()  # both of its pairs are prepared: its vectors and shingles are done with
+        for level in (1, 2):
+            nulls[level].append(levels[level - 1].null)
+        if all(len(lv.null) >= th.min_null for lv in levels):
+            done[k] = _calibrated(vec, ya, yb, levels, {1: [], 2: []}, scorer, th)
+        else:
+            waiting[k] = levels
+    pooled = nulls
     for level in (1, 2):
-        if sum(len(x) for x in pooled[level]) < th.min_null:
+        if waiting and sum(len(x) for x in pooled[level]) < th.min_null:
             # too few sections for a null across years: add the pairs of different
             # sections within each report
             pooled[level].extend(_within(vec, y, level, scorer) for y in years)
     pairs: list[SectionPair] = []
     calibration: list[Calibration] = []
-    for (ya, yb), (parts, leaves) in zip(itertools.pairwise(years), prepared, strict=True):
-        cal = []
-        for level, lv in ((1, parts), (2, leaves)):
-            t, size, median = threshold(lv.null, pooled[level], th, th.quantile)
-            strong, _, _ = threshold(lv.null, pooled[level], th, th.strong_quantile)
-            cal.append((t, max(t, strong)))
-            calibration.append(Calibration(ya.report.year, yb.report.year, level, t, size, median))
-        pairs.extend(_align_two(vec, ya, yb, parts, leaves, cal, scorer, th))
+    for k, (ya, yb) in enumerate(itertools.pairwise(years)):
+        cal, found = done[k] if k in done else _calibrated(vec, ya, yb, waiting.pop(k), pooled, scorer, th)
+        calibration.extend(cal)
+        pairs.extend(found)
     return Alignment(tuple(r.year for r in ordered), tuple(pairs), lineages(years, pairs), tuple(calibration))

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 import attrs
 
 from reportdiff._parse.candidate import Candidate
-from reportdiff._parse.chinese import chinese_candidates, line_start
+from reportdiff._parse.chinese import chinese_candidates, line_start, numbered_lines
 from reportdiff._parse.english import english_candidates
 from reportdiff._parse.layout import (
     describe,
@@ -83,7 +83,10 @@ def _decide(
         cands, parts = group_parts(text, cands, extent=extent)
         return cands, {}, notes + repeats + parts
     cands, repeats = drop_repeats(chinese_candidates(text, start=start, schemes=schemes))
-    paragraphs = paragraph_schemes(cands)
+    # numbered lines too long to be headings still show how a scheme runs on
+    at = {c.start for c in cands}
+    lines = [c for c in numbered_lines(text, start=start, schemes=schemes) if c.start not in at]
+    paragraphs = paragraph_schemes(sorted([*cands, *lines], key=lambda c: c.start))
     para = [c for c in cands if c.scheme in paragraphs]
     cands, split_off = split_joined(doc, split_glued([c for c in cands if c.scheme not in paragraphs], para, text))
     cands = sorted([*cands, *recover_first(text, start, cands, schemes)], key=lambda c: c.start)

@@ -23,7 +23,7 @@ from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.schemes import SCHEMES, Scheme
 from reportdiff._text import iter_lines
 
-__all__ = ["INDENT", "MAX_INLINE_HEADING", "MAX_LINE_HEADING", "SENTENCE_END", "chinese_candidates", "line_start", "strip_title", "unclosed"]
+__all__ = ["INDENT", "MAX_INLINE_HEADING", "MAX_LINE_HEADING", "SENTENCE_END", "chinese_candidates", "line_start", "numbered_lines", "strip_title", "unclosed"]
 
 SENTENCE_END = re.compile(r"[。！？!?]")
 INDENT = re.compile(r"[ \t\u3000\u00a0\u2002\u2003]*")
@@ -169,4 +169,27 @@ def chinese_candidates(text: str, *, start: int = 0, schemes: Sequence[Scheme] =
         c = _candidate(text, ls, le, schemes)
         if c is not None:
             out.append(_join_broken(text, c))
+    return out
+
+
+def numbered_lines(text: str, *, start: int = 0, schemes: Sequence[Scheme] = SCHEMES) -> list[Candidate]:
+    """Every line that opens with the number of a scheme that often numbers paragraphs
+    (``1.``, ``(1)``), headings or not: a long numbered paragraph is no heading
+    candidate, but it is evidence that the scheme numbers paragraphs.
+
+    >>> [(c.number, c.scheme) for c in numbered_lines("1.\t我们的工作。\n一、回顾\n(2) 其次\n")]
+    [('1.', 'arabic-dot'), ('(2)', 'arabic-paren')]
+    """
+    kinds = [sch for sch in schemes if sch.paragraph_like]
+    out: list[Candidate] = []
+    for ls, le in iter_lines(text, start):
+        s = line_start(text, ls)
+        line = text[s:le]
+        for sch in kinds:
+            tm = sch.pattern.match(line)
+            if tm and line[len(tm.group()) :].strip():
+                token = tm.group().rstrip()
+                out.append(Candidate(start=s, end=le, line_end=le, number=token, scheme=sch.name,
+                                     ordinal=sch.value(token), title=""))
+                break
     return out
