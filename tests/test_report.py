@@ -76,11 +76,14 @@ def test_report_command_writes_one_html_file(tmp_path: Path, capsys: pytest.Capt
     assert "2020 → 2021" in page and "（一）稳增长。" in page
 
 
-def test_similarity_matrix_is_that_of_the_whole_section_diffs(gov_reports) -> None:  # type: ignore[no-untyped-def]
-    for measure in ("cosine", "jaccard", "edit", "simple"):
-        _check_similarity_matrix(compare(gov_reports[-3:]), measure)
+@pytest.mark.parametrize("measure", ["cosine", "jaccard", "edit", "simple"])
+def test_similarity_matrix_is_that_of_the_whole_section_diffs(gov_comparison, measure: str) -> None:  # type: ignore[no-untyped-def]
+    _check_similarity_matrix(gov_comparison, measure)
+
+
+def test_similarity_matrix_refuses_an_unknown_measure(gov_comparison) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="measure"):
-        similarity_matrix(compare(gov_reports[-2:]), measure="dice")
+        similarity_matrix(gov_comparison, measure="dice")
 
 
 def _check_similarity_matrix(c, measure: str) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GOV, ROOT
+from conftest import ROOT
 
 from reportdiff._compare import compare, read_reports
 from reportdiff.report_html import to_html
@@ -117,12 +117,14 @@ def test_report_with_injected_markup_loads_clean_and_runs_none_of_it(driver: Any
     assert checks["pwned"] is None
 
 
-def test_gov_report_every_pair_reachable_filters_work_and_phone_width_fits(driver: Any, tmp_path: Path) -> None:
+def test_gov_report_every_pair_reachable_filters_work_and_phone_width_fits(
+    driver: Any, tmp_path: Path, gov_comparison: Any
+) -> None:
+    """The report of the last three government work reports (2017–2019)."""
     from selenium.webdriver.common.by import By
 
     page = tmp_path / "gov-work-report.html"
-    reports = read_reports([GOV / f"{y}.txt" for y in (2017, 2018, 2019)])
-    page.write_text(to_html(build(compare(reports))), encoding="utf-8")
+    page.write_text(to_html(build(gov_comparison)), encoding="utf-8")
     checks = _open(driver, page)
     assert [] == checks["console"]
     assert [] == checks["requests"]
