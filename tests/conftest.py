@@ -8,7 +8,7 @@ import fcntl
 import os
 import pickle
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,6 +44,16 @@ def check_lossless(sec: Section, text: str) -> None:
         check_lossless(c, text)
         pos = c.span.end
     assert pos == sec.span.end
+
+
+def write_years(folder: Path, texts: Mapping[int, str]) -> list[Path]:
+    """Write each year's text to ``folder/YEAR.txt`` (UTF-8), in year order; return the paths."""
+    paths = []
+    for year, text in sorted(texts.items()):
+        path = folder / f"{year}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def gold_gov_sections() -> dict[int, dict[str, int]]:

@@ -6,7 +6,7 @@ import io
 import subprocess
 import sys
 
-from conftest import GOV
+from conftest import GOV, write_years
 
 from reportdiff._cli.progress import StatusLine
 
@@ -63,12 +63,9 @@ def test_closed_stdout_gives_one_line_and_exit_2() -> None:
 
 
 def _hostile_series(tmp_path):  # type: ignore[no-untyped-def]
-    paths = []
-    for year, n in ((2020, 1100), (2021, 1200)):
-        p = tmp_path / f"{year}.txt"
-        p.write_text(f"{year}年工作报告\n\n一、=1+1总体情况\n\n<svg onload=alert(1)>城镇新增就业{n}万人。\n", encoding="utf-8")
-        paths.append(str(p))
-    return paths
+    texts = {year: f"{year}年工作报告\n\n一、=1+1总体情况\n\n<svg onload=alert(1)>城镇新增就业{n}万人。\n"
+             for year, n in ((2020, 1100), (2021, 1200))}
+    return [str(p) for p in write_years(tmp_path, texts)]
 
 
 def test_csv_cells_that_would_run_as_formulas_are_guarded_unless_raw(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import GOV
+from conftest import GOV, write_years
 
 from reportdiff._compare import compare, read_reports
 from reportdiff.cli import main
@@ -19,19 +19,12 @@ EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
 
 def _series(tmp_path: Path) -> list[Path]:
-    a = tmp_path / "2020.txt"
-    b = tmp_path / "2021.txt"
-    a.write_text(
-        "2020年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
-        f"（二）惠民生。{EVIL}居民收入增长5%。\n",
-        encoding="utf-8",
-    )
-    b.write_text(
-        "2021年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
-        f"（二）惠民生。{EVIL}居民收入增长7%。\n",
-        encoding="utf-8",
-    )
-    return [a, b]
+    return write_years(tmp_path, {
+        2020: "2020年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
+              f"（二）惠民生。{EVIL}居民收入增长5%。\n",
+        2021: "2021年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
+              f"（二）惠民生。{EVIL}居民收入增长7%。\n",
+    })
 
 
 def test_compare_aligns_diffs_and_extracts(tmp_path: Path) -> None:
