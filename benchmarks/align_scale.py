@@ -19,15 +19,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import random
-import statistics
 import sys
-import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import runs
 from align_gold import gold_tree
 
 from reportdiff._align import align
@@ -88,15 +87,6 @@ def baseline(reports: Sequence[Report]) -> int:
     return found
 
 
-def _time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 800])
@@ -107,8 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     align(series(5))  # warm up: imports and caches are not what is measured
     for n in args.sizes:
         rs = series(n)
-        t_align = _time(lambda rs=rs: align(rs), args.repeat)
-        t_base = _time(lambda rs=rs: baseline(rs), args.repeat)
+        t_align = runs(lambda rs=rs: align(rs), args.repeat).median_wall
+        t_base = runs(lambda rs=rs: baseline(rs), args.repeat).median_wall
         tracemalloc.start()
         align(rs)
         peak = tracemalloc.get_traced_memory()[1] / 1e6

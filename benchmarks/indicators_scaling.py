@@ -18,9 +18,7 @@ Linear growth shows as ratios near 2.0 per doubling; the target is at most ~2.2.
 from __future__ import annotations
 
 import itertools
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +26,9 @@ import attrs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _timing import runs  # noqa: E402
 
 from reportdiff._indicators import extract  # noqa: E402
 from reportdiff.tables.trends import tidy_frame, wide_table  # noqa: E402
@@ -36,12 +37,7 @@ from reportdiff.trends import link_series  # noqa: E402
 
 def cpu(fn: Callable[[], object], repeat: int = 3) -> float:
     """Median CPU seconds of ``fn``."""
-    times = []
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return statistics.median(times)
+    return runs(fn, repeat).median_cpu
 
 
 def row(name: str, sizes: list[int], secs: list[float]) -> str:

@@ -1,12 +1,20 @@
-"""Shared fixtures: paths to the bundled real reports and their gold annotations."""
+"""Shared fixtures and helpers: paths to the bundled real reports and their gold annotations, the
+section-tree check, and costly values made once per test run."""
 
 from __future__ import annotations
 
 import csv
+import fcntl
+import os
+import pickle
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+
+from reportdiff.model import Section
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -15,12 +23,37 @@ XISHAN = FIXTURES / "xishan-rule-of-law" / "2022.txt"
 BERKSHIRE = FIXTURES / "berkshire-letters"
 GOLD = FIXTURES / "gold"
 GOV_YEARS = list(range(2010, 2020))
+T = TypeVar("T")
 
 
 def norm_heading(h: str) -> str:
     """A heading compared the way the scorer does: NFKC, no whitespace or zero-width characters."""
     s = unicodedata.normalize("NFKC", h)
     return "".join(ch for ch in s if not ch.isspace() and ch not in "\u200b\u200c\u200d\ufeff")
+
+
+def check_lossless(sec: Section, text: str) -> None:
+    """The section tree reproduces ``text``: each span holds its section's text, heading and body,
+    and the children tile the rest of their parent one after another."""
+    assert sec.span.of(text) == sec.text()
+    assert sec.heading_span.of(text) == sec.heading
+    assert sec.body_span.of(text) == sec.body
+    pos = sec.body_span.end
+    for c in sec.children:
+        assert pos == c.span.start
+        check_lossless(c, text)
+        pos = c.span.end
+    assert pos == sec.span.end
+
+
+def write_years(folder: Path, texts: Mapping[int, str]) -> list[Path]:
+    """Write each year's text to ``folder/YEAR.txt`` (UTF-8), in year order; return the paths."""
+    paths = []
+    for year, text in sorted(texts.items()):
+        path = folder / f"{year}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def gold_gov_sections() -> dict[int, dict[str, int]]:
@@ -42,3 +75,37 @@ def gov_reports():  # type: ignore[no-untyped-def]
     from reportdiff._compare import read_reports
 
     return read_reports([GOV / f"{y}.txt" for y in GOV_YEARS])
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[], T]) -> T:
+    """``make()`` once per test run, also when pytest-xdist runs the tests in several processes.
+
+    Alone, this is just ``make()``.  Under xdist the first worker to ask computes the value and pickles
+    it into the run's shared temporary folder (named by the run's id, so never a stale one); the
+    others wait on the lock and load it.  For costly, frozen values only.
+    """
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return make()
+    shared = tmp_path_factory.getbasetemp().parent / f"{name}-{run}.pickle"
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if shared.exists():
+            value: T = pickle.loads(shared.read_bytes())
+            return value
+        value = make()
+        part = shared.with_suffix(".part")
+        part.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        part.replace(shared)
+        return value
+
+
+@pytest.fixture(scope="session")
+def gov_comparison(gov_reports, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """``compare`` of the last three government work reports (2017–2019), made once per run.
+
+    A Comparison is frozen; tests read it and never change it (its ``sections`` are made on first use).
+    """
+    from reportdiff._compare import compare
+
+    return made_once(tmp_path_factory, "gov-comparison", lambda: compare(gov_reports[-3:]))

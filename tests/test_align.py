@@ -18,6 +18,7 @@ from conftest import GOLD, GOV
 from hypothesis import given, settings
 
 from reportdiff._align import Thresholds, Weights, align, tokenize
+from reportdiff._compare import Comparison
 from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff.model import Alignment, Relation, Report
@@ -234,9 +235,9 @@ def test_gov_work_reports_same_level_f1_floor(gov_reports: list[Report]) -> None
     assert f1 >= 0.88, f"same-level F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
 
 
-def test_lazy_prices_tables(gov_reports: list[Report]) -> None:
+def test_lazy_prices_tables(gov_reports: list[Report], gov_comparison: Comparison) -> None:
     rs = gov_reports[-3:]
-    al = align(rs)
+    al = gov_comparison.alignment  # align(rs), made once per session
     pairs = pair_similarity(al, rs)
     assert ["cosine", "jaccard", "edit", "simple"] == list(pairs.columns[-4:])
     assert len(pairs) == sum(1 for p in al.pairs if p.a and p.b)

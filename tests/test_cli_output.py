@@ -6,9 +6,11 @@ import io
 import subprocess
 import sys
 
-from conftest import GOV
+import pytest
+from conftest import GOV, write_years
 
 from reportdiff._cli.progress import StatusLine
+from reportdiff.cli import main
 
 CMD = [sys.executable, "-m", "reportdiff"]
 
@@ -63,29 +65,29 @@ def test_closed_stdout_gives_one_line_and_exit_2() -> None:
 
 
 def _hostile_series(tmp_path):  # type: ignore[no-untyped-def]
-    paths = []
-    for year, n in ((2020, 1100), (2021, 1200)):
-        p = tmp_path / f"{year}.txt"
-        p.write_text(f"{year}年工作报告\n\n一、=1+1总体情况\n\n<svg onload=alert(1)>城镇新增就业{n}万人。\n", encoding="utf-8")
-        paths.append(str(p))
-    return paths
+    texts = {year: f"{year}年工作报告\n\n一、=1+1总体情况\n\n<svg onload=alert(1)>城镇新增就业{n}万人。\n"
+             for year, n in ((2020, 1100), (2021, 1200))}
+    return [str(p) for p in write_years(tmp_path, texts)]
 
 
-def test_csv_cells_that_would_run_as_formulas_are_guarded_unless_raw(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _stdout(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """What ``reportdiff ARGS`` prints on standard output (in this process; it must exit 0)."""
+    assert 0 == main(list(args))
+    return capsys.readouterr().out
+
+
+def test_csv_cells_that_would_run_as_formulas_are_guarded_unless_raw(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     import csv
 
     files = _hostile_series(tmp_path)
-    guarded = subprocess.run([*CMD, "sections", files[0], "--format", "csv"], capture_output=True, text=True,
-                             check=True).stdout
+    guarded = _stdout(capsys, "sections", files[0], "--format", "csv")
     titles = [row["title"] for row in csv.DictReader(io.StringIO(guarded))]
     assert "'=1+1总体情况" in titles
-    raw = subprocess.run([*CMD, "sections", files[0], "--format", "csv", "--csv-raw"], capture_output=True,
-                         text=True, check=True).stdout
+    raw = _stdout(capsys, "sections", files[0], "--format", "csv", "--csv-raw")
     assert "=1+1总体情况" in [row["title"] for row in csv.DictReader(io.StringIO(raw))]
 
 
-def test_trends_markdown_escapes_labels(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    out = subprocess.run([*CMD, "trends", *_hostile_series(tmp_path), "--format", "md"], capture_output=True,
-                         text=True, check=True).stdout
+def test_trends_markdown_escapes_labels(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = _stdout(capsys, "trends", *_hostile_series(tmp_path), "--format", "md")
     assert "<svg" not in out
     assert "&lt;svg" in out

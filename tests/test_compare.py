@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_years
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,19 +48,12 @@ def test_compose_refuses_parts_that_do_not_rebuild_the_texts() -> None:
 
 
 def _series(tmp_path: Path) -> list[Path]:
-    a = tmp_path / "2020.txt"
-    b = tmp_path / "2021.txt"
-    a.write_text(
-        "2020年工作报告\n\n一、工作回顾\n\n总体平稳。\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
-        "（二）惠民生。居民收入增长5%。\n\n二、今年任务\n\n（一）扩内需。消费增长8%。\n",
-        encoding="utf-8",
-    )
-    b.write_text(
-        "2021年工作报告\n\n一、工作回顾\n\n总体向好。\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
-        "（二）惠民生。居民收入增长7%。\n\n二、今年任务\n\n（一）扩内需。消费增长9%。\n",
-        encoding="utf-8",
-    )
-    return [a, b]
+    return write_years(tmp_path, {
+        2020: "2020年工作报告\n\n一、工作回顾\n\n总体平稳。\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
+              "（二）惠民生。居民收入增长5%。\n\n二、今年任务\n\n（一）扩内需。消费增长8%。\n",
+        2021: "2021年工作报告\n\n一、工作回顾\n\n总体向好。\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
+              "（二）惠民生。居民收入增长7%。\n\n二、今年任务\n\n（一）扩内需。消费增长9%。\n",
+    })
 
 
 def test_parent_diffs_cover_the_whole_text_and_own_diffs_the_own_text(tmp_path: Path) -> None:

@@ -86,19 +86,19 @@ def test_corrupt_deflate_stream_is_a_clear_error(tmp_path: Path) -> None:
     assert "\n" not in str(e.value)
 
 
-def test_deflate64_is_refused_naming_the_method(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("patch", "message"),
+    [
+        ({"method": 9}, r"compressed with method 9, not deflate; save it again from Word"),
+        ({"flag": 0x1}, r"2022\.docx: the document is encrypted; remove its password"),
+    ],
+    ids=["deflate64-names-the-method", "encrypted-names-the-fix"],
+)
+def test_a_zip_entry_it_cannot_read_is_refused_saying_why(tmp_path: Path, patch: dict[str, int], message: str) -> None:
     f = tmp_path / "2022.docx"
     _report(f)
-    _patch_headers(f, "word/document.xml", method=9)
-    with pytest.raises(InputError, match=r"compressed with method 9, not deflate; save it again from Word"):
-        load(f)
-
-
-def test_encrypted_docx_is_refused_with_the_fix(tmp_path: Path) -> None:
-    f = tmp_path / "2022.docx"
-    _report(f)
-    _patch_headers(f, "word/document.xml", flag=0x1)
-    with pytest.raises(InputError, match=r"2022\.docx: the document is encrypted; remove its password"):
+    _patch_headers(f, "word/document.xml", **patch)
+    with pytest.raises(InputError, match=message):
         load(f)
 
 

@@ -18,8 +18,8 @@ def test_report_section_and_document_reprs_are_one_short_line(gov_reports) -> No
     assert f"{sum(1 for _ in report.sections())} sections" in repr(report)
 
 
-def test_comparison_repr_stays_short_and_counts_what_it_holds(gov_reports) -> None:  # type: ignore[no-untyped-def]
-    c = reportdiff.compare(gov_reports[-3:])
+def test_comparison_repr_stays_short_and_counts_what_it_holds(gov_comparison) -> None:  # type: ignore[no-untyped-def]
+    c = gov_comparison
     text = repr(c)
     assert len(text) < 2000
     assert text.startswith("Comparison(3 reports 2017–2019, 2 document diffs, ")
@@ -28,14 +28,14 @@ def test_comparison_repr_stays_short_and_counts_what_it_holds(gov_reports) -> No
     assert sum(c.alignment.counts().values()) == len(c.alignment.pairs)
 
 
-def test_notebook_tables_escape_report_text(gov_reports) -> None:  # type: ignore[no-untyped-def]
+def test_notebook_tables_escape_report_text(gov_reports, gov_comparison) -> None:  # type: ignore[no-untyped-def]
     report = gov_reports[0]
     hostile = attrs.evolve(report.document, title="<script>alert(1)</script>")
     page = attrs.evolve(report, document=hostile)._repr_html_()
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
     assert page.count("<tr>") == 1 + sum(1 for _ in report.sections())
-    c = reportdiff.compare(gov_reports[:2])
+    c = gov_comparison
     assert c._repr_html_().count("<tr>") == 1 + len(c.documents)
     assert c.alignment._repr_html_().count("<tr>") == 1 + len(c.alignment.pairs)
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BERKSHIRE, GOV, GOV_YEARS, XISHAN, gold_gov_sections, norm_heading
+from conftest import (
+    BERKSHIRE,
+    GOV,
+    GOV_YEARS,
+    XISHAN,
+    check_lossless,
+    gold_gov_sections,
+    norm_heading,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportdiff._compare import read_report
 from reportdiff._load import load, load_text
 from reportdiff._parse import chinese_ordinal, parse
-from reportdiff.model import Report, Section, SectionKind
+from reportdiff.model import Report, SectionKind
 
 ALL_FIXTURES = [*sorted(GOV.glob("*.txt")), XISHAN, *sorted(BERKSHIRE.glob("*.txt"))]
 
@@ -21,24 +29,12 @@ def _parse(text: str, path: str = "2020.txt") -> Report:
     return parse(load_text(text, path=path))
 
 
-def _check_lossless(sec: Section, text: str) -> None:
-    assert sec.span.of(text) == sec.text()
-    assert sec.heading_span.of(text) == sec.heading
-    assert sec.body_span.of(text) == sec.body
-    pos = sec.body_span.end
-    for c in sec.children:
-        assert pos == c.span.start
-        _check_lossless(c, text)
-        pos = c.span.end
-    assert pos == sec.span.end
-
-
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_tree_reproduces_the_cleaned_text_on_every_fixture(path: Path) -> None:
     r = read_report(path)
     assert r.text == r.root.text()
     assert (0, len(r.text)) == (r.root.span.start, r.root.span.end)
-    _check_lossless(r.root, r.text)
+    check_lossless(r.root, r.text)
 
 
 @pytest.mark.parametrize("year", GOV_YEARS)
@@ -196,7 +192,7 @@ def test_generated_documents_parse_losslessly_and_find_every_heading(doc: tuple[
     text, headings = doc
     r = _parse(text)
     assert r.text == r.root.text()
-    _check_lossless(r.root, r.text)
+    check_lossless(r.root, r.text)
     found = [s.heading for s in r.sections() if s.kind is SectionKind.NUMBERED]
     assert headings == found
 

@@ -5,7 +5,7 @@ the inferred scheme; on real text (fixtures) and generated text."""
 from __future__ import annotations
 
 import attrs
-from conftest import FIXTURES
+from conftest import FIXTURES, check_lossless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +14,7 @@ from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff._parse.layout import drop_repeats, paragraph_schemes
 from reportdiff._parse.schemes import chinese_ordinal, scheme_named
-from reportdiff.model import MarkupHeading, Report, Section, SectionKind, Span
+from reportdiff.model import MarkupHeading, Report, SectionKind, Span
 
 HKPA = FIXTURES / "hk-policy-address"
 HKBS = FIXTURES / "hk-budget-speech"
@@ -22,16 +22,6 @@ HKBS = FIXTURES / "hk-budget-speech"
 
 def _parse(text: str, path: str = "2020.txt") -> Report:
     return parse(load_text(text, path=path))
-
-
-def _lossless(sec: Section, text: str) -> None:
-    assert sec.span.of(text) == sec.text()
-    pos = sec.body_span.end
-    for c in sec.children:
-        assert pos == c.span.start
-        _lossless(c, text)
-        pos = c.span.end
-    assert pos == sec.span.end
 
 
 def _headings(r: Report, level: int) -> list[str]:
@@ -46,7 +36,7 @@ def test_policy_address_chapters_are_tiangan_and_paragraph_numbers_are_body() ->
     assert ["甲、\t引言", "乙、\t鞏固成果 落實改革", "丙、\t把握機遇 發揮優勢", "丁、\t以民為本 均衡發展"] == _headings(r, 1)[:4]
     assert not any(s.scheme == "arabic-dot" for s in r.sections())
     assert r.text == r.root.text()
-    _lossless(r.root, r.text)
+    check_lossless(r.root, r.text)
 
 
 def test_policy_address_unnumbered_titles_nest_under_the_numbered_sub_chapter() -> None:
@@ -129,7 +119,7 @@ def test_generated_numbered_paragraphs_are_body_and_titles_are_sections(doc: tup
     text, chapters, titles = doc
     r = _parse(text, "2001.txt")
     assert r.text == r.root.text()
-    _lossless(r.root, r.text)
+    check_lossless(r.root, r.text)
     assert chapters == [s.heading for s in r.sections() if s.scheme == "tiangan"]
     numbered_paras = [s for s in r.sections() if s.scheme == "arabic-dot"]
     assert [] == numbered_paras
@@ -164,7 +154,7 @@ def test_generated_markup_headings_are_the_structure(doc: tuple[str, list[tuple[
     d = attrs.evolve(d, markup_headings=tuple(MarkupHeading(Span(s, e), lv) for s, e, lv in marks))
     r = parse(d)
     assert r.text == r.root.text()
-    _lossless(r.root, r.text)
+    check_lossless(r.root, r.text)
     # a first heading alone at its level above all others is the title, not a section
     kept = marks[1:] if len(marks) > 1 and marks[0][2] < min(lv for *_, lv in marks[1:]) else marks
     if len({lv for *_, lv in kept}) > 1:
@@ -254,7 +244,7 @@ def test_generated_unnumbered_sub_headings_nest_under_their_chapter(doc: tuple[s
         want = [w for w in want if w[0] == 1]  # one title line alone is too weak to take
     r = _parse(text)
     assert r.text == r.root.text()
-    _lossless(r.root, r.text)
+    check_lossless(r.root, r.text)
     assert want == [(s.level, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
 
 

@@ -4,7 +4,7 @@ heading (a source printing each heading twice) and flat documents keep every hea
 
 from __future__ import annotations
 
-from conftest import FIXTURES
+from conftest import FIXTURES, check_lossless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +13,7 @@ from reportdiff._load import load_text
 from reportdiff._parse import PartExtent, parse
 from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.parts import MIN_PARTS, group_parts
-from reportdiff.model import Report, Section, SectionKind
+from reportdiff.model import Report, SectionKind
 
 _WORDS = ("Growth", "Trade", "Housing", "Finance", "Transport", "Health", "Schools", "Energy",
           "Water", "Tourism", "Labour", "Revenue", "Harbour", "Science", "Culture", "Safety")
@@ -27,16 +27,6 @@ def _parse(text: str, extent: PartExtent = PartExtent.OWN_RUN) -> Report:
 
 def _levels(r: Report) -> list[tuple[int, str]]:
     return [(s.level, " ".join(s.heading.split())) for s in r.sections() if s.kind is not SectionKind.BLOCK]
-
-
-def _lossless(sec: Section, text: str) -> None:
-    assert sec.span.of(text) == sec.text()
-    pos = sec.body_span.end
-    for c in sec.children:
-        assert pos == c.span.start
-        _lossless(c, text)
-        pos = c.span.end
-    assert pos == sec.span.end
 
 
 def _noted(r: Report) -> bool:
@@ -85,7 +75,7 @@ def test_a_heading_only_heading_directly_followed_by_another_opens_a_part(
     for extent, col in ((PartExtent.OWN_RUN, 0), (PartExtent.NEXT_PART, 1)):
         r = _parse(text, extent)
         assert r.text == r.root.text()
-        _lossless(r.root, r.text)
+        check_lossless(r.root, r.text)
         assert [(w[col], w[2]) for w in want] == _levels(r)
         assert _noted(r)
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import GOV
+from conftest import GOV, write_years
 
 from reportdiff._compare import compare, read_reports
 from reportdiff.cli import main
@@ -19,19 +19,12 @@ EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
 
 def _series(tmp_path: Path) -> list[Path]:
-    a = tmp_path / "2020.txt"
-    b = tmp_path / "2021.txt"
-    a.write_text(
-        "2020年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
-        f"（二）惠民生。{EVIL}居民收入增长5%。\n",
-        encoding="utf-8",
-    )
-    b.write_text(
-        "2021年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
-        f"（二）惠民生。{EVIL}居民收入增长7%。\n",
-        encoding="utf-8",
-    )
-    return [a, b]
+    return write_years(tmp_path, {
+        2020: "2020年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长6%。城镇新增就业1100万人。\n\n"
+              f"（二）惠民生。{EVIL}居民收入增长5%。\n",
+        2021: "2021年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长8%。城镇新增就业1200万人。\n\n"
+              f"（二）惠民生。{EVIL}居民收入增长7%。\n",
+    })
 
 
 def test_compare_aligns_diffs_and_extracts(tmp_path: Path) -> None:
@@ -76,11 +69,14 @@ def test_report_command_writes_one_html_file(tmp_path: Path, capsys: pytest.Capt
     assert "2020 → 2021" in page and "（一）稳增长。" in page
 
 
-def test_similarity_matrix_is_that_of_the_whole_section_diffs(gov_reports) -> None:  # type: ignore[no-untyped-def]
-    for measure in ("cosine", "jaccard", "edit", "simple"):
-        _check_similarity_matrix(compare(gov_reports[-3:]), measure)
+@pytest.mark.parametrize("measure", ["cosine", "jaccard", "edit", "simple"])
+def test_similarity_matrix_is_that_of_the_whole_section_diffs(gov_comparison, measure: str) -> None:  # type: ignore[no-untyped-def]
+    _check_similarity_matrix(gov_comparison, measure)
+
+
+def test_similarity_matrix_refuses_an_unknown_measure(gov_comparison) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="measure"):
-        similarity_matrix(compare(gov_reports[-2:]), measure="dice")
+        similarity_matrix(gov_comparison, measure="dice")
 
 
 def _check_similarity_matrix(c, measure: str) -> None:  # type: ignore[no-untyped-def]

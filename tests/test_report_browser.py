@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GOV, ROOT
+from conftest import ROOT, write_years
 
 from reportdiff._compare import compare, read_reports
 from reportdiff.report_html import to_html
@@ -55,17 +55,11 @@ def driver() -> Iterator[Any]:
 
 
 def _injected_series(tmp_path: Path) -> list[Path]:
-    texts = {
+    return write_years(tmp_path, {
         2020: f"2020年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长6%。{PWN}\n\n（二）惠民生。居民收入增长5%。\n",
         2021: f"2021年工作报告\n\n一、工作回顾\n\n（一）稳增长。国内生产总值增长8%。{PWN}城镇新增就业1200万人。\n\n"
         "（二）惠民生。居民收入增长7%。\n\n（三）新任务。研发投入增长10%。\n",
-    }
-    paths = []
-    for year, text in texts.items():
-        p = tmp_path / f"{year}.txt"
-        p.write_text(text, encoding="utf-8")
-        paths.append(p)
-    return paths
+    })
 
 
 def _open(driver: Any, page: Path) -> dict[str, Any]:
@@ -117,12 +111,14 @@ def test_report_with_injected_markup_loads_clean_and_runs_none_of_it(driver: Any
     assert checks["pwned"] is None
 
 
-def test_gov_report_every_pair_reachable_filters_work_and_phone_width_fits(driver: Any, tmp_path: Path) -> None:
+def test_gov_report_every_pair_reachable_filters_work_and_phone_width_fits(
+    driver: Any, tmp_path: Path, gov_comparison: Any
+) -> None:
+    """The report of the last three government work reports (2017–2019)."""
     from selenium.webdriver.common.by import By
 
     page = tmp_path / "gov-work-report.html"
-    reports = read_reports([GOV / f"{y}.txt" for y in (2017, 2018, 2019)])
-    page.write_text(to_html(build(compare(reports))), encoding="utf-8")
+    page.write_text(to_html(build(gov_comparison)), encoding="utf-8")
     checks = _open(driver, page)
     assert [] == checks["console"]
     assert [] == checks["requests"]
