@@ -13,8 +13,15 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from hypothesis import settings
 
 from reportdiff.model import Section
+
+# Generated tests draw the same examples on every run, so CI is the same on the same code;
+# HYPOTHESIS_PROFILE=explore draws new ones (run it when changing a parser or the aligner).
+settings.register_profile("reportdiff", derandomize=True)
+settings.register_profile("explore", max_examples=400)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reportdiff"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

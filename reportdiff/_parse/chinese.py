@@ -177,7 +177,7 @@ def numbered_lines(text: str, *, start: int = 0, schemes: Sequence[Scheme] = SCH
     (``1.``, ``(1)``), headings or not: a long numbered paragraph is no heading
     candidate, but it is evidence that the scheme numbers paragraphs.
 
-    >>> [(c.number, c.scheme) for c in numbered_lines("1.\t我们的工作。\n一、回顾\n(2) 其次\n")]
+    >>> [(c.number, c.scheme) for c in numbered_lines("1.\\t我们的工作。\\n一、回顾\\n(2) 其次\\n")]
     [('1.', 'arabic-dot'), ('(2)', 'arabic-paren')]
     """
     kinds = [sch for sch in schemes if sch.paragraph_like]
