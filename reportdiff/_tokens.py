@@ -91,6 +91,7 @@ _WORD_RE = re.compile(
     rf"|(?P<word>[^\W\d_{CJK}]+(?:['’][^\W\d_{CJK}]+)*)|(?P<space>\s+)|(?P<other>.)",
     re.S,
 )
+_DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(
     rf"\s+|[^\n]+?(?:[{ENDS}]+[{CLOSERS}]*|\.+[{CLOSERS}]*(?=\s+(?![a-z0-9])|\s*$)|(?=\n)|$)"
 )
@@ -286,6 +287,8 @@ def numbers(text: str) -> list[Span]:
     >>> [s.of(t) for s in numbers(t)]
     ['1.2万亿斤', '6.5%', '3个月']
     """
+    if not _DIGIT_RE.search(text):  # every number has a digit: most sentences have none
+        return []
     return [Span(m.start(), m.end()) for m in _WORD_RE.finditer(text) if m.lastgroup == "num"]
 
 
