@@ -15,9 +15,11 @@ every place that cuts a diff short marks it approximate (:attr:`Clock.cut`).
 from __future__ import annotations
 
 import bisect
+import collections
 import sys
 import time
 from collections.abc import Sequence
+from typing import cast
 
 import diff_match_patch as _dmp
 from rapidfuzz.distance import Indel, Levenshtein
@@ -34,6 +36,7 @@ __all__ = [
     "anchored_distances",
     "chunked_distances",
     "edit_distance",
+    "encode_by_frequency",
     "lcs_length",
     "token_diffs",
 ]
@@ -59,6 +62,8 @@ class Codebook:
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
         self.tokens: list[str] = []
+        self._of_code: dict[str, str] = {}  # the inverse of ``codes``: decoding maps in C
+        self._width: dict[str, int] = {}  # each code's token length
 
     def encode(self, tokens: Sequence[str]) -> str:
         """One character per token; new tokens get the next free character.
@@ -67,10 +72,8 @@ class Codebook:
             ParseError: past a million distinct tokens (the characters run out).
         """
         codes = self.codes
-        out = []
-        for t in tokens:
-            c = codes.get(t)
-            if c is None:
+        for t in dict.fromkeys(tokens):  # the new ones in order of first use, then one map in C
+            if t not in codes:
                 k = len(self.tokens)
                 k += 0x800 if k >= 0xD800 else 0
                 if k > 0x10FFFF:
@@ -80,18 +83,21 @@ class Codebook:
                     )
                 c = codes[t] = chr(k)
                 self.tokens.append(t)
-            out.append(c)
-        return "".join(out)
+                self._of_code[c] = t
+                self._width[c] = len(t)
+        return "".join(map(codes.__getitem__, tokens))
 
     def decode(self, code: str) -> str:
         """The text of a token string."""
-        toks = self.tokens
-        return "".join(toks[o - 0x800 if o >= 0xD800 else o] for o in map(ord, code))
+        return "".join(map(self._of_code.__getitem__, code))
+
+    def width(self, code: str) -> int:
+        """The length of the text of a token string, ``len(decode(code))``."""
+        return sum(map(self._width.__getitem__, code))
 
     def token(self, c: str) -> str:
         """The token of one character."""
-        o = ord(c)
-        return self.tokens[o - 0x800 if o >= 0xD800 else o]
+        return self._of_code[c]
 
 
 class Clock:
@@ -158,7 +164,7 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
     def _weight(self, code: str) -> int:
         w = self._weights.get(code)
         if w is None:
-            w = self._weights[code] = len(self.codebook.decode(code))
+            w = self._weights[code] = self.codebook.width(code)
         return w
 
     def _keeps(self, code: str) -> bool:
@@ -170,6 +176,85 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
                 "\n" in text or any(c in text for c in ENDS) or ". " in text or text.endswith(".")
             )
         return keep
+
+    def diff_cleanupMerge(self, diffs: Diffs) -> None:
+        """diff-match-patch's ``diff_cleanupMerge``, its first pass in linear time.
+
+        The same result as diff-match-patch's: edits between two equalities
+        merged (deletion first) with their common prefix and suffix moved into
+        the equalities, adjacent equalities merged, then single edits shifted
+        over an equality they repeat.  diff-match-patch splices the list in
+        place at each run of edits (a copy of the list's tail each time); here
+        the first pass builds a new list.
+        """
+        out: Diffs = []
+        run: Diffs = []
+        text_delete = text_insert = ""
+        n_delete = n_insert = 0
+        for op, text in [*diffs, (EQ, "")]:  # a dummy equality ends the last run
+            if op == INS:
+                run.append((op, text))
+                n_insert += 1
+                text_insert += text
+                continue
+            if op == DEL:
+                run.append((op, text))
+                n_delete += 1
+                text_delete += text
+                continue
+            if n_delete + n_insert > 1:
+                if n_delete and n_insert:
+                    common = self.diff_commonPrefix(text_insert, text_delete)
+                    if common:
+                        if out:  # the element before a run of edits is an equality
+                            out[-1] = (EQ, out[-1][1] + text_insert[:common])
+                        else:
+                            out.append((EQ, text_insert[:common]))
+                        text_insert, text_delete = text_insert[common:], text_delete[common:]
+                    common = self.diff_commonSuffix(text_insert, text_delete)
+                    if common:
+                        text = text_insert[-common:] + text
+                        text_insert, text_delete = text_insert[:-common], text_delete[:-common]
+                if text_delete:
+                    out.append((DEL, text_delete))
+                if text_insert:
+                    out.append((INS, text_insert))
+                out.append((EQ, text))
+            elif not run and out and out[-1][0] == EQ:
+                out[-1] = (EQ, out[-1][1] + text)
+            else:
+                out += run
+                out.append((EQ, text))
+            run = []
+            text_delete = text_insert = ""
+            n_delete = n_insert = 0
+        if out[-1][1] == "":
+            out.pop()  # the dummy, unless something was merged into it
+        diffs[:] = out
+        if self._shift_single_edits(diffs):
+            self.diff_cleanupMerge(diffs)
+
+    def _shift_single_edits(self, diffs: Diffs) -> bool:
+        """The second pass of diff-match-patch's ``diff_cleanupMerge``, as it is there:
+        ``A<ins>BA</ins>C`` becomes ``<ins>AB</ins>AC``.  Whether anything moved."""
+        changes = False
+        pointer = 1
+        while pointer < len(diffs) - 1:
+            if diffs[pointer - 1][0] == EQ and diffs[pointer + 1][0] == EQ:
+                before, edit, after = diffs[pointer - 1][1], diffs[pointer][1], diffs[pointer + 1][1]
+                if edit.endswith(before):  # shift the edit over the previous equality
+                    if before != "":
+                        diffs[pointer] = (diffs[pointer][0], before + edit[: -len(before)])
+                        diffs[pointer + 1] = (EQ, before + after)
+                    del diffs[pointer - 1]
+                    changes = True
+                elif edit.startswith(after):  # shift the edit over the next equality
+                    diffs[pointer - 1] = (EQ, before + after)
+                    diffs[pointer] = (diffs[pointer][0], edit[len(after) :] + after)
+                    del diffs[pointer + 1]
+                    changes = True
+            pointer += 1
+        return changes
 
     def diff_cleanupSemantic(self, diffs: Diffs) -> None:
         """diff-match-patch's semantic cleanup in one pass, weighing runs by characters.
@@ -273,14 +358,15 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
 def _indel(ea: str, eb: str) -> Diffs:
     """rapidfuzz's exact LCS opcodes as diff-match-patch tuples."""
     out: Diffs = []
-    for op in Indel.opcodes(ea, eb):
-        if op.tag == "equal":
-            out.append((EQ, ea[op.src_start : op.src_end]))
+    ops = cast(list[tuple[str, int, int, int, int]], Indel.opcodes(ea, eb).as_list())
+    for tag, i1, i2, j1, j2 in ops:  # plain tuples: no Opcode objects made
+        if tag == "equal":
+            out.append((EQ, ea[i1:i2]))
         else:
-            if op.src_end > op.src_start:
-                out.append((DEL, ea[op.src_start : op.src_end]))
-            if op.dest_end > op.dest_start:
-                out.append((INS, eb[op.dest_start : op.dest_end]))
+            if i2 > i1:
+                out.append((DEL, ea[i1:i2]))
+            if j2 > j1:
+                out.append((INS, eb[j1:j2]))
     return out
 
 
@@ -391,6 +477,34 @@ def token_diffs(
 # --------------------------------------------------------------------------
 # distances over token strings, linear for long inputs
 # --------------------------------------------------------------------------
+
+
+def encode_by_frequency(
+    a: Sequence[str], b: Sequence[str], counts: collections.Counter[str]
+) -> tuple[str, str]:
+    """Two token sequences as token strings, the most frequent token (in ``counts``,
+    which counts both) as the first code.
+
+    Equal tokens get equal codes, as with a :class:`Codebook`, so LCS and edit
+    distances are the same; rapidfuzz looks the first 256 codes up in a table
+    and the others in a hash map, so frequent tokens first is faster.
+
+    Raises:
+        ParseError: past a million distinct tokens (the characters run out).
+
+    >>> import collections
+    >>> encode_by_frequency(["a", "b", "b"], ["c", "b"], collections.Counter("abbcb"))
+    ('\\x01\\x00\\x00', '\\x02\\x00')
+    """
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+    if len(ranked) > 0x10FFFF - 0x800 + 1:
+        raise ParseError(
+            "the texts have more than a million distinct tokens; "
+            "diff them in sections or at a coarser granularity"
+        )
+    codes = {t: chr(k + 0x800 if k >= 0xD800 else k) for k, t in enumerate(ranked)}
+    get = codes.__getitem__
+    return "".join(map(get, a)), "".join(map(get, b))
 
 
 def _encode_pair(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:

@@ -8,6 +8,7 @@ this module imports from the rest of reportdiff.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -45,7 +46,6 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Characters that print as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen."""
 
-_CJK_RE = re.compile(f"[{CJK}]")
 _CJK_RUN_RE = re.compile(f"[{CJK}]+")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ZW_TABLE = dict.fromkeys(map(ord, ZERO_WIDTH))
@@ -61,7 +61,13 @@ def is_cjk(ch: str) -> bool:
     >>> is_cjk("中"), is_cjk("萬"), is_cjk("。"), is_cjk("a")
     (True, True, False, False)
     """
-    return bool(_CJK_RE.match(ch))
+    return bool(_cjk_re().match(ch))
+
+
+@functools.cache
+def _cjk_re() -> re.Pattern[str]:
+    """One CJK ideograph, compiled on first use (the parser's heading rules need it, a diff does not)."""
+    return re.compile(f"[{CJK}]")
 
 
 def cjk_count(text: str) -> int:

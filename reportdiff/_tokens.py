@@ -34,6 +34,7 @@ __all__ = [
     "sentences",
     "terms",
     "tokenize",
+    "word_matches",
 ]
 
 Segmenter = Callable[[str], Sequence[str]]
@@ -67,11 +68,16 @@ NUMBER_PATTERN = (
 Units and magnitude words are :mod:`reportdiff._vocab`'s (``CN_UNITS``,
 ``EN_UNITS``, ``MAGNITUDES``), with their guards (``1000万人口`` ends at ``万``)."""
 
-_NUMBER_PARTS_RE = re.compile(
-    rf"(?P<sign>[{_CURRENCY_SIGNS}])?[ ]?[\d,.]+[ \u00a0]?[多余]?"
-    rf"(?:{'|'.join([*_CJK_MAGNITUDES, *_LATIN_MAGNITUDES])})?[多余]?[ ]?(?P<unit>.*)",
-    re.S,
-)
+
+
+@functools.cache
+def _number_parts_re() -> re.Pattern[str]:
+    """A number token's sign and unit, compiled on first use (only changed numbers need it)."""
+    return re.compile(
+        rf"(?P<sign>[{_CURRENCY_SIGNS}])?[ ]?[\d,.]+[ \u00a0]?[多余]?"
+        rf"(?:{'|'.join([*_CJK_MAGNITUDES, *_LATIN_MAGNITUDES])})?[多余]?[ ]?(?P<unit>.*)",
+        re.S,
+    )
 
 
 @functools.cache
@@ -85,10 +91,10 @@ _WORD_RE = re.compile(
     rf"|(?P<word>[^\W\d_{CJK}]+(?:['’][^\W\d_{CJK}]+)*)|(?P<space>\s+)|(?P<other>.)",
     re.S,
 )
+_DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(
     rf"\s+|[^\n]+?(?:[{ENDS}]+[{CLOSERS}]*|\.+[{CLOSERS}]*(?=\s+(?![a-z0-9])|\s*$)|(?=\n)|$)"
 )
-_TERM_RE = re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<cjk>[{CJK}]+)|[^\W\d_{CJK}]+")
 
 
 def char_segmenter(run: str) -> list[str]:
@@ -132,11 +138,31 @@ def default_segmenter() -> Segmenter:
     return cut
 
 
+def word_matches(text: str) -> list[re.Match[str]]:
+    """``text`` cut by the word pattern: each match's ``lastgroup`` is ``num`` (a
+    number with its unit), ``cjk`` (a run of Chinese characters), ``word`` (a
+    Latin-script word, ``don't`` whole), ``space`` or ``other`` (one character).
+
+    One scan serves the word tokens, the similarity terms, the numbers and the
+    content count of a text (:func:`tokenize`, :func:`sentence_terms`).
+
+    >>> [(m.lastgroup, m.group()) for m in word_matches("改革 don't 6%")]
+    [('cjk', '改革'), ('space', ' '), ('word', "don't"), ('space', ' '), ('num', '6%')]
+    """
+    return list(_WORD_RE.finditer(text))
+
+
+def _word_parts(word: str) -> list[str]:
+    """The similarity terms of a word match: its parts between apostrophes."""
+    return word.replace("’", "'").split("'") if "'" in word or "’" in word else [word]
+
+
 def tokenize(
     text: str,
     granularity: Granularity | str = Granularity.WORD,
     *,
     segmenter: Segmenter | None = None,
+    matches: Sequence[re.Match[str]] | None = None,
 ) -> list[str]:
     """Cut ``text`` into the tokens a diff compares; they join back to ``text``.
 
@@ -148,6 +174,8 @@ def tokenize(
             with its unit is one token in every granularity.
         segmenter: cuts runs of Chinese characters into words in ``word``
             granularity; default :func:`default_segmenter`.
+        matches: ``word_matches(text)``, when the caller has them already
+            (``word`` granularity only).
 
     Returns:
         The tokens, in order.
@@ -164,7 +192,8 @@ def tokenize(
         return [m.group() for m in _char_re().finditer(text)]
     if g is Granularity.SENTENCE:
         return [m.group() for m in _SENTENCE_RE.finditer(text)]
-    matches = list(_WORD_RE.finditer(text))
+    if matches is None:
+        matches = word_matches(text)
     runs = [m.group() for m in matches if m.lastgroup == "cjk"]
     words = _segment_cached(runs) if segmenter is None else _segment(runs, segmenter)
     out: list[str] = []
@@ -237,11 +266,17 @@ def pieces(text: str) -> list[tuple[str, int, bool]]:
     [('GDP', 0, False), ('增', 3, False), ('长', 4, False), ('6.5%', 5, True)]
     """
     out: list[tuple[str, int, bool]] = []
-    for m in _TERM_RE.finditer(text):
-        if m.lastgroup == "cjk":
+    for m in _WORD_RE.finditer(text):
+        g = m.lastgroup
+        if g == "cjk":
             out.extend((ch, m.start() + k, False) for k, ch in enumerate(m.group()))
-        else:
-            out.append((m.group(), m.start(), m.lastgroup == "num"))
+        elif g == "num":
+            out.append((m.group(), m.start(), True))
+        elif g == "word":
+            at = m.start()
+            for part in _word_parts(m.group()):
+                out.append((part, at, False))
+                at += len(part) + 1
     return out
 
 
@@ -252,8 +287,9 @@ def numbers(text: str) -> list[Span]:
     >>> [s.of(t) for s in numbers(t)]
     ['1.2万亿斤', '6.5%', '3个月']
     """
-    # the term pattern finds the same numbers (words and Chinese runs never hold a digit)
-    return [Span(m.start(), m.end()) for m in _TERM_RE.finditer(text) if m.lastgroup == "num"]
+    if not _DIGIT_RE.search(text):  # every number has a digit: most sentences have none
+        return []
+    return [Span(m.start(), m.end()) for m in _WORD_RE.finditer(text) if m.lastgroup == "num"]
 
 
 def number_family(number: str) -> str:
@@ -263,7 +299,7 @@ def number_family(number: str) -> str:
     >>> number_family("54万亿元"), number_family("6.6%"), number_family("2.5"), number_family("$3 million")
     ('currency', 'rate', '', 'currency')
     """
-    m = _NUMBER_PARTS_RE.fullmatch(number)
+    m = _number_parts_re().fullmatch(number)
     if m is None:
         return ""
     unit = unit_of(m.group("unit"))
@@ -288,31 +324,52 @@ def terms(text: str, *, chinese_words: bool = False) -> list[str]:
     return sentence_terms(text, chinese_words=chinese_words)[0]
 
 
-def sentence_terms(text: str, *, chinese_words: bool = False) -> tuple[list[str], list[int]]:
+def sentence_terms(
+    text: str,
+    *,
+    chinese_words: bool = False,
+    matches: Sequence[re.Match[str]] | None = None,
+    stops: Sequence[int] | None = None,
+) -> tuple[list[str], list[int]]:
     """:func:`terms`, and where each sentence's terms end (indices into the terms).
+
+    ``matches`` (:func:`word_matches`) and ``stops`` (where each of
+    :func:`sentences` ends) save their scans when the caller has them.
 
     >>> sentence_terms("改革。Sales rose. 增长6%")
     (['改', '革', 'sales', 'rose', '增', '长', '6%'], [2, 4, 7])
     """
+    if matches is None:
+        matches = word_matches(text)
+    if stops is None:
+        stops = [s.end for s in sentences(text)]
     out: list[str] = []
     ends: list[int] = []
-    stops = [m.end() for m in _SENTENCE_RE.finditer(text) if not m.group().isspace()]
-    k = 0
-    for m in _TERM_RE.finditer(text):
-        while k < len(stops) and stops[k] <= m.start():
-            if not ends or ends[-1] != len(out):
-                ends.append(len(out))
-            k += 1
-        if m.lastgroup == "cjk":
-            run = m.group()
+    k, n_stops = 0, len(stops)
+    stop = stops[0] if stops else len(text) + 1
+    for m in matches:
+        g = m.lastgroup
+        if g == "space" or g == "other":
+            continue
+        if stop <= m.start():  # no sentence ends inside a match: its start decides
+            while k < n_stops and stops[k] <= m.start():
+                if not ends or ends[-1] != len(out):
+                    ends.append(len(out))
+                k += 1
+            stop = stops[k] if k < n_stops else len(text) + 1
+        if g == "cjk":
             if chinese_words:
-                out.extend(tokenize(run, Granularity.WORD))
+                out.extend(tokenize(m.group(), Granularity.WORD))
             else:
-                out.extend(run)
-        elif m.lastgroup == "num":
+                out.extend(m.group())
+        elif g == "num":
             out.append(m.group())
         else:
-            out.append(m.group().lower())
+            w = m.group()
+            if "'" in w or "’" in w:
+                out.extend(part.lower() for part in _word_parts(w))  # lower each: final sigma
+            else:
+                out.append(w.lower())
     if out and (not ends or ends[-1] != len(out)):
         ends.append(len(out))
     return out, ends
@@ -324,4 +381,14 @@ def content_count(text: str) -> int:
     >>> content_count("推进改革, 2019年 reform.")
     6
     """
-    return sum(len(m.group()) if m.lastgroup == "cjk" else 1 for m in _TERM_RE.finditer(text))
+    n = 0
+    for m in _WORD_RE.finditer(text):
+        g = m.lastgroup
+        if g == "cjk":
+            n += m.end() - m.start()
+        elif g == "num":
+            n += 1
+        elif g == "word":
+            w = m.group()
+            n += 1 + w.count("'") + w.count("’")
+    return n

@@ -528,7 +528,108 @@ def to_json(diff: TextDiff, *, indent: int | None = 1) -> str:
     >>> to_json(diff_texts("", ""), indent=None)[:60]
     '{"old": {"path": "", "year": null, "text": ""}, "new": {"pat'
     """
-    return json.dumps(to_dict(diff), ensure_ascii=False, indent=indent) + "\n"
+    obj = to_dict(diff)
+    if indent is None:  # the json module's C encoder
+        return json.dumps(obj, ensure_ascii=False) + "\n"
+    return _indented_json(obj, indent) + "\n"
+
+
+_INT_REPR = int.__repr__
+_FLOAT_REPR = float.__repr__
+
+
+def _indented_json(obj: Any, indent: int) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=indent)``, character for character.
+
+    With an indent the json module encodes in Python, one generator per
+    container and a ``yield`` per piece (its C encoder takes no indent); this
+    writer appends the same pieces to one list: about twice as fast on a
+    diff's edits.  Strings are still escaped by the json module's C function.
+    Anything but str keys and JSON's own value types goes back to the json
+    module.
+
+    >>> o = {"a": [1, 2.5, None, True, "é\\n"], "b": {}, "c": [], "d": {"e": [[]]}}
+    >>> _indented_json(o, 1) == json.dumps(o, ensure_ascii=False, indent=1)
+    True
+    """
+    out: list[str] = []
+    add = out.append
+    quote = json.encoder.encode_basestring  # the C escaper, as json.dumps(ensure_ascii=False)
+    pads = ["\n" + " " * (indent * d) for d in range(64)]
+    keys: dict[str, str] = {}  # each key quoted, with its separator
+
+    def ints(o: list[int] | tuple[int, ...], depth: int) -> None:  # a non-empty list of plain ints
+        add("[" + pads[depth + 1] + ("," + pads[depth + 1]).join(map(_INT_REPR, o)) + pads[depth] + "]")
+
+    def value(o: Any, depth: int) -> None:
+        if isinstance(o, str):
+            add(quote(o))
+        elif o is None:
+            add("null")
+        elif o is True:
+            add("true")
+        elif o is False:
+            add("false")
+        elif isinstance(o, int):
+            add(_INT_REPR(o))
+        elif isinstance(o, float):
+            add(_float_json(o))
+        elif depth + 1 >= len(pads):
+            raise TypeError(o)  # deeper than any diff: the json module's way
+        elif isinstance(o, (list, tuple)):
+            if not o:
+                add("[]")
+            elif all(type(x) is int for x in o):
+                ints(o, depth)
+            else:
+                sep = "," + pads[depth + 1]
+                add("[" + pads[depth + 1])
+                for k, item in enumerate(o):
+                    if k:
+                        add(sep)
+                    value(item, depth + 1)
+                add(pads[depth] + "]")
+        elif isinstance(o, dict):
+            if not o:
+                add("{}")
+                return
+            sep = "," + pads[depth + 1]
+            first = True
+            for key, item in o.items():
+                if not isinstance(key, str):
+                    raise TypeError(key)
+                if first:
+                    add("{" + pads[depth + 1] + quote(key) + ": ")
+                    first = False
+                else:
+                    add(sep + (keys.get(key) or keys.setdefault(key, quote(key) + ": ")))
+                t = type(item)
+                if t is str:  # the common values inline: no call
+                    add(quote(item))
+                elif t is list and len(item) == 2 and type(item[0]) is int and type(item[1]) is int:
+                    ints(item, depth + 1)  # a span
+                else:
+                    value(item, depth + 1)
+            add(pads[depth] + "}")
+        else:
+            raise TypeError(o)
+
+    try:
+        value(obj, 0)
+    except TypeError:  # a type only the json module knows what to do with (or an error it reports)
+        return json.dumps(obj, ensure_ascii=False, indent=indent)
+    return "".join(out)
+
+
+def _float_json(o: float) -> str:
+    """A float as the json module writes it (``NaN`` and ``Infinity`` included)."""
+    if o != o:
+        return "NaN"
+    if o == float("inf"):
+        return "Infinity"
+    if o == float("-inf"):
+        return "-Infinity"
+    return _FLOAT_REPR(o)
 
 
 register_html_renderer(lambda diff: to_html(diff, page=False))

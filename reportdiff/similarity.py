@@ -34,6 +34,7 @@ __all__ = [
     "edit_similarity",
     "jaccard",
     "similarity",
+    "similarity_of_terms",
     "similarity_of_tokens",
     "simple_similarity",
     "tokens",
@@ -158,7 +159,45 @@ def similarity(
         raise ValueError(f"language {language!r}: expected 'zh', 'en' or None")
     ta, ends_a = sentence_terms(a, chinese_words=chinese_words)
     tb, ends_b = sentence_terms(b, chinese_words=chinese_words)
-    codes = _lcs.Codebook()
-    ea, eb = codes.encode(ta), codes.encode(tb)
+    return similarity_of_terms(ta, ends_a, tb, ends_b)
+
+
+def similarity_of_terms(
+    ta: Sequence[str], ends_a: Sequence[int], tb: Sequence[str], ends_b: Sequence[int]
+) -> Similarity:
+    """:func:`similarity` of two texts' terms and sentence ends (:func:`~reportdiff._tokens.sentence_terms`).
+
+    The terms are counted once (for the cosine and Jaccard measures) and the
+    most frequent get the smallest codes, which rapidfuzz's LCS and Levenshtein
+    look up fastest; the measures do not depend on the codes.
+
+    >>> similarity_of_terms(["a", "b"], [2], ["a", "c"], [2]).cosine
+    0.5
+    """
+    ca, cb = collections.Counter(ta), collections.Counter(tb)
+    ea, eb = _lcs.encode_by_frequency(ta, tb, ca + cb)
     lcs, dist = _lcs.chunked_distances(ea, eb, ends_a, ends_b)
-    return _measures(ea, eb, lcs, dist)
+    total, longest = len(ea) + len(eb), max(len(ea), len(eb))
+    return Similarity(
+        cosine=round(_cosine_of_counts(ca, cb), 6),
+        jaccard=round(_jaccard_of_counts(ca, cb), 6),
+        edit=round(1.0 - dist / longest if longest else 1.0, 6),
+        simple=round(2 * lcs / total if total else 1.0, 6),
+    )
+
+
+def _cosine_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
+    """:func:`cosine` of two term counts."""
+    if not ca and not cb:
+        return 1.0
+    get = cb.get
+    dot = sum(n * get(t, 0) for t, n in ca.items())
+    norm = math.sqrt(sum(n * n for n in ca.values())) * math.sqrt(sum(n * n for n in cb.values()))
+    return min(dot / norm, 1.0) if norm else 0.0
+
+
+def _jaccard_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
+    """:func:`jaccard` of two term counts."""
+    if not ca and not cb:
+        return 1.0
+    return len(ca.keys() & cb.keys()) / len(ca.keys() | cb.keys())

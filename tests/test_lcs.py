@@ -174,3 +174,42 @@ def test_chunked_distances_bound_the_exact_ones(a: str, b: str, cuts: list[int],
     assert lcs <= exact_lcs and exact_dist <= dist <= max(len(a), len(b))
     if budget == 10**9:
         assert (exact_lcs, exact_dist) == (lcs, dist)
+
+
+RAW_DIFFS = st.lists(
+    st.tuples(st.sampled_from([DEL, EQ, INS]), st.text(alphabet="ab", max_size=3)), max_size=10
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(diffs=RAW_DIFFS)
+def test_cleanup_merge_gives_diff_match_patchs_result(diffs: Diffs) -> None:
+    import diff_match_patch
+
+    expected, actual = list(diffs), list(diffs)
+    diff_match_patch.diff_match_patch().diff_cleanupMerge(expected)
+    TokenDMP(Codebook()).diff_cleanupMerge(actual)
+    assert expected == actual
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=TOKENS, b=TOKENS)
+def test_frequency_codes_give_the_codebooks_distances(a: list[str], b: list[str]) -> None:
+    import collections
+
+    from reportdiff._lcs import encode_by_frequency
+
+    fa, fb = encode_by_frequency(a, b, collections.Counter(a) + collections.Counter(b))
+    book = Codebook()
+    ea, eb = book.encode(a), book.encode(b)
+    assert Indel.distance(fa, fb) == Indel.distance(ea, eb)
+    assert Levenshtein.distance(fa, fb) == Levenshtein.distance(ea, eb)
+    assert [a.count(t) for t in a] == [fa.count(c) for c in fa]  # one code per token
+
+
+def test_codebook_decodes_and_measures_what_it_encoded() -> None:
+    book = Codebook()
+    code = book.encode(["改革", "", "6.5%", "改革"])
+    assert "改革6.5%改革" == book.decode(code)
+    assert [2, 0, 4, 2] == [book.width(c) for c in code]
+    assert 8 == book.width(code)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportdiff._diff import diff_texts
 from reportdiff.cli import main
@@ -244,3 +246,24 @@ def test_cli_formats(fmt: str, marker: str, capsys: pytest.CaptureFixture[str]) 
     f = str(FIXTURES / "xishan-rule-of-law/2022.txt")
     assert 0 == main(["diff", f, f, "--format", fmt, "--section", "一"])
     assert capsys.readouterr().out.startswith(marker)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(obj=JSON_VALUES, indent=st.integers(0, 3))
+def test_indented_json_is_the_json_modules(obj: object, indent: int) -> None:
+    from reportdiff.render import _indented_json
+
+    assert json.dumps(obj, ensure_ascii=False, indent=indent) == _indented_json(obj, indent)
+
+
+def test_json_of_a_report_diff_is_the_json_modules() -> None:
+    d = diff_texts((GOV / "2018.txt").read_text(encoding="utf-8"), (GOV / "2019.txt").read_text(encoding="utf-8"))
+    assert json.dumps(to_dict(d), ensure_ascii=False, indent=1) + "\n" == to_json(d)
+    assert json.dumps(to_dict(d), ensure_ascii=False) + "\n" == to_json(d, indent=None)

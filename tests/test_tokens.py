@@ -129,3 +129,44 @@ def test_numbers_are_the_matches_of_the_number_pattern(text: str) -> None:
     assert [m.span() for m in re.finditer(NUMBER_PATTERN, text)] == [
         (s.start, s.end) for s in numbers(text)
     ]
+
+
+WORDY = st.text(alphabet=st.sampled_from(list("改革人口万亿元个月%0123.,$ Ab'’Σ\n。!")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=WORDY)
+def test_terms_numbers_and_counts_agree_with_a_term_pattern_of_their_own(text: str) -> None:
+    # the word scan serves terms, numbers and counts; a separate term pattern (as before
+    # the scan was shared) must find the same: words split at apostrophes, each lower-cased
+    import re
+
+    from reportdiff._text import CJK
+    from reportdiff._tokens import NUMBER_PATTERN, content_count, pieces, sentence_terms, sentences
+
+    term_re = re.compile(rf"(?P<num>{NUMBER_PATTERN})|(?P<cjk>[{CJK}]+)|[^\W\d_{CJK}]+")
+    found = list(term_re.finditer(text))
+    expected = []
+    for m in found:
+        if m.lastgroup == "cjk":
+            expected += [(ch, m.start() + k, False) for k, ch in enumerate(m.group())]
+        else:
+            expected.append((m.group(), m.start(), m.lastgroup == "num"))
+    assert expected == pieces(text)
+    assert [p.lower() if not num else p for p, _, num in expected] == terms(text)
+    assert len(expected) == content_count(text)
+    assert [(m.start(), m.end()) for m in found if m.lastgroup == "num"] == [
+        (s.start, s.end) for s in numbers(text)
+    ]
+    stops = [s.end for s in sentences(text)]
+    ends: list[int] = []  # a sentence's terms end before the first term starting at its end or later
+    n, k = 0, 0
+    for m in found:
+        while k < len(stops) and stops[k] <= m.start():
+            if not ends or ends[-1] != n:
+                ends.append(n)
+            k += 1
+        n += len(m.group()) if m.lastgroup == "cjk" else 1
+    if n and (not ends or ends[-1] != n):
+        ends.append(n)
+    assert ([p.lower() if not num else p for p, _, num in expected], ends) == sentence_terms(text)

@@ -38,7 +38,7 @@ from reportdiff._diff._moves import Candidate, candidates, make_move, match_move
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD, DiffOptions
 from reportdiff._diff._stats import changed_numbers, stats
 from reportdiff._lcs import CELL_BUDGET, Clock, Codebook, edit_distance, lcs_length, token_diffs
-from reportdiff._tokens import NUMBER_PATTERN, Segmenter, numbers, sentences, tokenize
+from reportdiff._tokens import NUMBER_PATTERN, Segmenter, numbers, sentences, tokenize, word_matches
 from reportdiff.errors import ParseError
 from reportdiff.model import (
     DiffSide,
@@ -79,8 +79,10 @@ def _diff(a_side: DiffSide, b_side: DiffSide, o: DiffOptions, clock: Clock) -> T
     a, b = a_side.text, b_side.text
     g = o.granularity
     codebook = Codebook()
-    ta = tokenize(a, g, segmenter=o.segmenter)
-    tb = tokenize(b, g, segmenter=o.segmenter)
+    scan_a, scan_b = word_matches(a), word_matches(b)  # for word tokens and similarity terms
+    word = g is Granularity.WORD
+    ta = tokenize(a, g, segmenter=o.segmenter, matches=scan_a if word else None)
+    tb = tokenize(b, g, segmenter=o.segmenter, matches=scan_b if word else None)
     diffs = token_diffs(
         ta, tb, codebook, clock, cleanup=o.cleanup, semantic=g is not Granularity.SENTENCE,
         cell_budget=o.cell_budget,
@@ -97,7 +99,7 @@ def _diff(a_side: DiffSide, b_side: DiffSide, o: DiffOptions, clock: Clock) -> T
         granularity=g,
         edits=tuple(edits),
         moves=tuple(moves),
-        stats=stats(a, b, edits, counts, sent_a, sent_b),
+        stats=stats(a, b, edits, counts, sent_a, sent_b, scan_a, scan_b),
         approximate=clock.cut,
     )
 

@@ -202,11 +202,14 @@ character in Python, the C++ length-band scan ~0.15 µs per pair."""
 _Scored = tuple[float, int, int, int, int, Candidate, Candidate]
 
 
-def _extract(d: Candidate, ins: Sequence[Candidate], band: Sequence[int], t: float) -> list[tuple[int, float]]:
-    """Similarities of ``d`` with the insertions ``band`` (indices) that reach ``t``, in C++."""
+def _extract(
+    d: Candidate, ins: Sequence[Candidate], band: Sequence[int], t: float, texts: Sequence[str] | None = None
+) -> list[tuple[int, float]]:
+    """Similarities of ``d`` with the insertions ``band`` (indices) that reach ``t``, in C++;
+    ``texts`` are the band's texts when the caller has them in a list already."""
     found = process.extract(
-        d.text, [ins[k].text for k in band], scorer=Indel.normalized_similarity,
-        score_cutoff=max(0.0, t - _CUTOFF_SLACK), limit=None,
+        d.text, [ins[k].text for k in band] if texts is None else texts,
+        scorer=Indel.normalized_similarity, score_cutoff=max(0.0, t - _CUTOFF_SLACK), limit=None,
     )
     return [(band[j], sim) for _, sim, j in found]
 
@@ -234,12 +237,14 @@ def _band_hits(
     """Every deletion scored against the insertions of a possible length."""
     by_len = sorted(range(len(ins)), key=lambda k: (len(ins[k].text), k))
     lens = [len(ins[k].text) for k in by_len]
+    texts = [ins[k].text for k in by_len]  # a band's texts are a slice: no list built per deletion
     scored: list[_Scored] = []
     for d in dels:
         lo, hi = _length_band(len(d.text), t)
-        band = by_len[bisect.bisect_left(lens, lo) : bisect.bisect_right(lens, hi)]
-        if band:
-            scored += _keep(d, ins, _extract(d, ins, band, t), t, same_pair=same_pair)
+        i, j = bisect.bisect_left(lens, lo), bisect.bisect_right(lens, hi)
+        if i < j:
+            hits = _extract(d, ins, by_len[i:j], t, texts[i:j])
+            scored += _keep(d, ins, hits, t, same_pair=same_pair)
     return scored
 
 

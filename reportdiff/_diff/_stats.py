@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import collections
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
 from reportdiff._lcs import Codebook
-from reportdiff._tokens import number_family, numbers, pieces
+from reportdiff._tokens import number_family, numbers, pieces, sentence_terms
 from reportdiff.model import DiffStats, Edit, NumberChange, Op, Span
-from reportdiff.similarity import similarity
+from reportdiff.similarity import similarity_of_terms
 
 __all__ = ["changed_numbers", "stats"]
 
@@ -128,8 +129,11 @@ def stats(
     counts: Sequence[int],
     sent_a: Sequence[Span],
     sent_b: Sequence[Span],
+    scan_a: Sequence[re.Match[str]] | None = None,
+    scan_b: Sequence[re.Match[str]] | None = None,
 ) -> DiffStats:
-    """The :class:`DiffStats` of a diff of ``old`` and ``new``."""
+    """The :class:`DiffStats` of a diff of ``old`` and ``new``; ``scan_a`` and
+    ``scan_b`` are their :func:`~reportdiff._tokens.word_matches` when known."""
     chars = collections.Counter[Op]()
     toks = collections.Counter[Op]()
     for e, n in zip(edits, counts, strict=True):
@@ -149,6 +153,9 @@ def stats(
         sentences_new=len(sent_b),
         sentences_unchanged=unchanged,
         unchanged_share=round(unchanged / len(sent_b), 4) if sent_b else 1.0,
-        similarity=similarity(old, new),
+        similarity=similarity_of_terms(
+            *sentence_terms(old, matches=scan_a, stops=[s.end for s in sent_a]),
+            *sentence_terms(new, matches=scan_b, stops=[s.end for s in sent_b]),
+        ),
         changed_numbers=changed_numbers(edits),
     )
