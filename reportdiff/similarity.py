@@ -116,15 +116,16 @@ def similarity_of_tokens(a: Sequence[str], b: Sequence[str]) -> Similarity:
     codes = _lcs.Codebook()
     ea, eb = codes.encode(a), codes.encode(b)
     lcs, dist = _lcs.anchored_distances(ea, eb)
-    return _measures(ea, eb, lcs, dist)
+    return _measures(len(ea), len(eb), lcs, dist, cosine(ea, eb), jaccard(ea, eb))
 
 
-def _measures(ea: str, eb: str, lcs: int, dist: int) -> Similarity:
-    """The four measures from encoded terms and their LCS length and edit distance."""
-    total, longest = len(ea) + len(eb), max(len(ea), len(eb))
+def _measures(n_a: int, n_b: int, lcs: int, dist: int, cos: float, jac: float) -> Similarity:
+    """The four measures from the term counts of two texts, their LCS length and edit
+    distance, and their cosine and Jaccard."""
+    total, longest = n_a + n_b, max(n_a, n_b)
     return Similarity(
-        cosine=round(cosine(ea, eb), 6),
-        jaccard=round(jaccard(ea, eb), 6),
+        cosine=round(cos, 6),
+        jaccard=round(jac, 6),
         edit=round(1.0 - dist / longest if longest else 1.0, 6),
         simple=round(2 * lcs / total if total else 1.0, 6),
     )
@@ -177,13 +178,7 @@ def similarity_of_terms(
     ca, cb = collections.Counter(ta), collections.Counter(tb)
     ea, eb = _lcs.encode_by_frequency(ta, tb, ca + cb)
     lcs, dist = _lcs.chunked_distances(ea, eb, ends_a, ends_b)
-    total, longest = len(ea) + len(eb), max(len(ea), len(eb))
-    return Similarity(
-        cosine=round(_cosine_of_counts(ca, cb), 6),
-        jaccard=round(_jaccard_of_counts(ca, cb), 6),
-        edit=round(1.0 - dist / longest if longest else 1.0, 6),
-        simple=round(2 * lcs / total if total else 1.0, 6),
-    )
+    return _measures(len(ea), len(eb), lcs, dist, _cosine_of_counts(ca, cb), _jaccard_of_counts(ca, cb))
 
 
 def _cosine_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
