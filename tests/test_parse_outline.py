@@ -65,3 +65,20 @@ def test_numbered_paragraphs_too_long_for_headings_still_show_the_numbering_runs
     r = parse(load_text(text, path="2001.txt"))
     assert [("tiangan", "甲、加加"), ("tiangan", "乙、加加")] == [
         (s.scheme, s.heading) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+def test_english_headings_set_in_markdown_bold_are_headings() -> None:
+    text = (f"To our shareholders:\n\n**Insurance**\n\n{EN}\n\n**Utilities and Energy**\n\n{EN}\n\n"
+            f"**This is a bold sentence in the letter, not a heading at all.**\n\n{EN}\n")
+    r = parse(load_text(text, path="2020.md"))
+    assert r.root.text() == r.text
+    assert [(1, "Insurance"), (1, "Utilities and Energy")] == [
+        (s.level, s.title) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+def test_lettered_parts_are_the_outermost_division() -> None:
+    text = (f"PART A: ECONOMIC OUTLOOK\n\n1. {EN}\n\nGrowth in 2020\n\n2. {EN}\n\n"
+            f"PART B: TAX MEASURES\n\n3. {EN}\n\nPersonal Income Tax\n\n4. {EN}\n")
+    r = parse(load_text(text, path="2020.txt"))
+    assert [(1, "part", 1), (2, "en-title", None), (1, "part", 2), (2, "en-title", None)] == [
+        (s.level, s.scheme, s.ordinal) for s in r.sections() if s.kind is not SectionKind.BLOCK]

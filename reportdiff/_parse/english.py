@@ -58,8 +58,10 @@ class EnglishScheme(enum.StrEnum):
     """A centred title line: a part."""
 
 _PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})\.")
+#: A whole line in Markdown strong emphasis: ``**Insurance**`` (a bold paragraph used as a heading).
+_STRONG_LINE = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
 _NUMBERED = re.compile(
-    r"((?i:item)\s+\d{1,2}[A-Z]?[.:]?|(?i:part)\s+(?:[IVX]{1,5}|\d{1,2})[.:]?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)"
+    r"((?i:item)\s+\d{1,2}[A-Z]?[.:]?|(?i:part)\s+(?:[IVX]{1,5}|\d{1,2}|[A-H])[.:]?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)"
     r"(?:[ \t]+(?:[-–—:][ \t]*)?(?=[A-Z0-9“\"'‘])|[ \t]*$)"
 )
 # Words left lower-case inside a Title Case heading.
@@ -297,7 +299,9 @@ def _numbered_scheme(tok: str) -> tuple[EnglishScheme, int | None]:
         scheme = EnglishScheme(tok[:4].lower())
         if core.isdigit():
             return scheme, int(core)
-        return scheme, _roman(core) if re.fullmatch("[IVX]+", core) else None
+        if re.fullmatch("[IVX]+", core):
+            return scheme, _roman(core)
+        return scheme, ord(core) - ord("A") + 1 if re.fullmatch("[A-H]", core) else None
     if re.match(r"\d+\.\d", tok):
         return EnglishScheme.DECIMAL, int(core.rstrip(".").split(".")[-1])
     if tok[0].isdigit():
@@ -362,13 +366,18 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
         prev = lines[k - 1] if k > 0 else None
         if _is_signature(ln, prev):
             continue
+        strong = _STRONG_LINE.fullmatch(s)
+        if strong:
+            s = strong.group(2)  # a heading set in Markdown bold: judge the words inside
         m = _NUMBERED.match(s)
         if m and len(s) <= MAX_TITLE_CHARS and s[-1] not in _PROSE_END:
             tok = m.group(1)
             scheme, ordinal = _numbered_scheme(tok)
             title = s[m.end() :].strip()
             if title or scheme is EnglishScheme.PART:
-                out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title))
+                # a Part is the outermost division wherever it first appears
+                rank = 1 if scheme is EnglishScheme.PART else None
+                out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title, rank=rank))
             continue
         if _is_title(s) and not _is_caption(lines, k) and not _FIGURE_LABEL.fullmatch(s):
             scheme = EnglishScheme.CAPS if s.upper() == s else EnglishScheme.TITLE
