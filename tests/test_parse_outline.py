@@ -82,3 +82,14 @@ def test_lettered_parts_are_the_outermost_division() -> None:
     r = parse(load_text(text, path="2020.txt"))
     assert [(1, "part", 1), (2, "en-title", None), (1, "part", 2), (2, "en-title", None)] == [
         (s.level, s.scheme, s.ordinal) for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+@pytest.mark.parametrize(("first", "title"), [("The 2020 Budget", "The 2020 Budget"),
+                                              ("Budget Speech 2020-21", "Budget Speech 2020-21"),
+                                              ("2019 was a hard year for us.", "")])
+def test_a_dated_first_line_is_the_title_not_a_section(first: str, title: str) -> None:
+    text = f"{first}\n\nIntroduction\n\n{EN}\n\nEconomic Outlook\n\n{EN}\n"
+    d = load_text(text, path="2020.txt")
+    assert title == d.title
+    headings = [s.heading for s in parse(d).sections() if s.kind is not SectionKind.BLOCK]
+    assert ["Introduction", "Economic Outlook"] == headings  # a title or a sentence, never a section

@@ -56,7 +56,8 @@ def title_block(text: str) -> tuple[str, dict[str, str], int]:
                 return md.group(1), {}, 0
             if len(line) > 60 or CN_LINE_END.search(line) or NUMBERED_START.match(line):
                 break
-            if not (_TITLE_WORDS.search(line) or _ANY_YEAR_IN_TITLE.search(halfwidth_digits(line))):
+            if not (_TITLE_WORDS.search(line) or _ANY_YEAR_IN_TITLE.search(halfwidth_digits(line))
+                    or _dated_title(line)):
                 break
             title = line
             end = m.end()
@@ -73,6 +74,14 @@ def title_block(text: str) -> tuple[str, dict[str, str], int]:
     if not title:
         return "", {}, 0
     return title, meta, end
+
+
+def _dated_title(line: str) -> bool:
+    """A short line naming a year and ending as no sentence does: ``The 2020 Budget``,
+    ``Budget Speech 2021-22`` (not ``2003 was a hard year.``)."""
+    if line[-1] in ".;:,!?。；：，！？":
+        return False
+    return any(int(y) in PLAUSIBLE_YEARS for y in _FOUR_DIGITS.findall(halfwidth_digits(line)))
 
 
 def _out_of_range(name: str, year: int, where: str, years: range) -> YearError:
