@@ -399,3 +399,11 @@ def test_tenths_and_per_mille_are_rates(text: str, display: str, base: float, un
 
 def test_cheng_inside_a_word_is_no_rate() -> None:
     assert () == extract("一成不变，成本下降，成为标杆。")
+
+
+def test_a_bare_change_of_an_amount_is_of_the_amount_just_named_not_the_sentence_head() -> None:
+    qs = extract("赤字率拟按3%安排，赤字规模4.06万亿元，比年初预算增加1.6万亿元。")
+    assert ["赤字率", "赤字规模", "赤字规模比年初预算增加"] == [q.label for q in qs]
+    # a rate after an amount still takes the head when the amount's label is long
+    qs = extract("国内生产总值超过126万亿元，增长5.2%。")
+    assert ["国内生产总值", "国内生产总值增长"] == [q.label for q in qs]

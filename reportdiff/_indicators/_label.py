@@ -19,7 +19,7 @@ from reportdiff._indicators._kind import continues_plan, kind_of
 from reportdiff._indicators._qualify import Hit, is_counter, is_time
 from reportdiff._indicators._view import CLAUSE_DELIMS, STOP_DELIMS, Marks, is_wide
 from reportdiff._text import nfkc
-from reportdiff._vocab import DOWN_WORDS, UP_WORDS
+from reportdiff._vocab import DOWN_WORDS, UP_WORDS, family_of
 from reportdiff.model import Direction, Kind
 
 BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比)")
@@ -151,7 +151,7 @@ def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
     view = marks.text
     out: list[Labelled] = []
     prev: Labelled | None = None
-    head = ""
+    head = head_unit = ""
     for hit in hits:
         qs = hit.qual_start if hit.qual_start >= 0 else hit.start
         # clause start: the last delimiter, or the end of the previous quantity
@@ -195,7 +195,7 @@ def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         elif prev is not None and same_sentence and len(core) <= 2 and (head or prev.subject):
             # a bare verb (增长, 审结): the topic comes from before, the
             # previous quantity's when it is a topic itself, else the head
-            topic = prev.subject if len(prev.subject) >= 5 or not head else head
+            topic = prev.subject if len(prev.subject) >= 5 or not head or _same_measure(prev, hit, head_unit) else head
             if after_prev and raw_pre == view[cs:qs] and not listed:
                 topic = prev.subject  # a second number in the clause of the first: X增加到Y, X增长Y
             label = topic + label
@@ -203,7 +203,7 @@ def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         else:
             subject = core or label
         if not head and len(_core(label)) > 2:
-            head = subject
+            head, head_unit = subject, hit.base_unit
         start_value = bool(label) and bool(_FROM_RE.search(raw_pre)) \
             and bool(_TO_RE.match(view, hit.end))
         if start_value:
@@ -220,6 +220,13 @@ def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         out.append(item)
         prev = item
     return _distribute(view, out)
+
+
+def _same_measure(prev: Labelled, hit: Hit, head_unit: str) -> bool:
+    """The bare change measures what the quantity just before it does, not what the
+    sentence's head does (``赤字率3%，赤字规模4.06万亿元，比上年增加1.6万亿元``: the
+    increase is of the amount)."""
+    return family_of(hit.base_unit) == family_of(prev.hit.base_unit) != family_of(head_unit)
 
 
 _ENUM_RE = re.compile("[和、及与]")
