@@ -160,12 +160,18 @@ def observations(quantities: Iterable[Quantity]) -> list[Observation]:
 
 def _family(q: Quantity) -> str:
     """The unit family, with units of one dimension (吨, 斤) taken together."""
-    if q.base_unit in MASS_KG:
+    return _family_of(q.base_unit)
+
+
+@functools.cache
+def _family_of(base_unit: str) -> str:
+    """:attr:`Quantity.unit_family` of a base unit, with the units of mass as one."""
+    if base_unit in MASS_KG:
         return "mass"
-    u = unit_of(q.base_unit)
+    u = unit_of(base_unit)
     if u is not None and u.family in (UnitFamily.RATE, UnitFamily.POINTS):
         return str(u.family)
-    return q.unit_family
+    return base_unit
 
 
 def _magnitude(q: Quantity) -> float:
