@@ -194,11 +194,11 @@ def _own_texts(found: Mapping[SectionPair, tuple[Section, Section]],
         partners.setdefault((False, p.b), []).append(p)
     texts = {p: [_own(sa), _own(sb)] for p, (sa, sb) in found.items()}
     for p, (sa, sb) in found.items():
-        if _heading_only(sa) or _heading_only(sb):
+        if sa.heading_only or sb.heading_only:
             # a heading standing in for the next section: nothing to compare but the headings
-            texts[p] = [sa.heading if _heading_only(sa) else _own(sa), sb.heading if _heading_only(sb) else _own(sb)]
+            texts[p] = [sa.heading if sa.heading_only else _own(sa), sb.heading if sb.heading_only else _own(sb)]
     for (side_a, ref), ps in partners.items():
-        other = [p for p in ps if _has_text(found[p][1 if side_a else 0])]
+        other = [p for p in ps if found[p][1 if side_a else 0].has_own_text]
         if len(other) < 2:
             continue
         whole = _own(found[ps[0]][0 if side_a else 1])
@@ -208,18 +208,10 @@ def _own_texts(found: Mapping[SectionPair, tuple[Section, Section]],
     return {p: (a, b) for p, (a, b) in texts.items()}
 
 
-def _has_text(s: Section) -> bool:
-    return any(ch.isalnum() for ch in s.body)
-
-
 def _covers(d: TextDiff, sa: Section, sb: Section, *, own: bool = False) -> bool:
     """True if ``d`` compares the two sections' whole texts (own texts with ``own``)."""
     ta, tb = (_own(sa), _own(sb)) if own else (sa.text(), sb.text())
     return d.old.text == ta and d.new.text == tb
-
-
-def _heading_only(s: Section) -> bool:
-    return not s.children and not _has_text(s)
 
 
 def _found(by_year: Mapping[int, Report], pairs: Sequence[SectionPair]) -> dict[SectionPair, tuple[Section, Section]]:

@@ -99,19 +99,13 @@ class Year:
         return self.parts if level == 1 else self.leaves
 
 
-def _heading_only(section: Section) -> bool:
-    """True for a section without sub-sections whose text past the heading holds
-    no letter or digit."""
-    return not section.children and not any(ch.isalnum() for ch in section.body)
-
-
 def _heading_only_before(sections: list[Section]) -> list[bool]:
     """For each section: heading-only, and some later section of the list is not
     (so there is a section to stand in for)."""
     out = [False] * len(sections)
     later = False
     for i in range(len(sections) - 1, -1, -1):
-        empty = _heading_only(sections[i])
+        empty = sections[i].heading_only
         out[i] = empty and later
         later = later or not empty
     return out

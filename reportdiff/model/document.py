@@ -156,6 +156,17 @@ class Section:
         """The heading, or the title for sections without one."""
         return self.heading.strip() or self.title
 
+    @property
+    def heading_only(self) -> bool:
+        """No sub-sections and no letter or digit past the heading: a grouping heading, or
+        a heading line the source prints twice (it has nothing of its own to compare)."""
+        return not self.children and not self.has_own_text
+
+    @property
+    def has_own_text(self) -> bool:
+        """A letter or digit in the body (the text past the heading, children excluded)."""
+        return any(ch.isalnum() for ch in self.body)
+
     def text(self) -> str:
         """The section's full text: heading, body and all descendants."""
         return self.heading + self.body + "".join(c.text() for c in self.children)
