@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from reportdiff._load import load
-from reportdiff._memory import release
 from reportdiff._parse import parse
 from reportdiff._text import Language
 from reportdiff.errors import ParseError, YearError
@@ -131,13 +130,11 @@ def compare(
     tick("align", 0, 1)
     alignment = align(rs)
     tick("align", 1, 1)
-    release()  # the aligner's vectors and shingles are gone: give their pages back
     by_year = {r.year: r for r in rs}
     documents: list[TextDiff] = []
     for k, (a, b) in enumerate(itertools.pairwise(rs)):
         tick("diff documents", k, len(rs) - 1)
         documents.append(diff_reports(a, b, granularity=granularity, timeout=timeout))
-    release()
     found = _found(by_year, alignment.pairs)
     texts = _own_texts(found, {r.year: Language(r.document.language) for r in rs})
     own: list[tuple[SectionPair, TextDiff]] = []
@@ -152,7 +149,6 @@ def compare(
         tick("indicators", k, len(rs))
         quantities_list.extend(extract_report(r))
     tick("indicators", len(rs), len(rs))
-    release()
     quantities = tuple(quantities_list)
     return Comparison(rs, alignment, tuple(documents), tuple(own), quantities, Granularity(granularity), timeout)
 

@@ -24,7 +24,6 @@ LAYERS: dict[str, int] = {
     "reportdiff._numerals": 0,
     "reportdiff._version": 0,
     "reportdiff._lazy": 0,
-    "reportdiff._memory": 0,
     "reportdiff.errors": 1,
     "reportdiff.model": 1,
     "reportdiff._tokens": 2,
