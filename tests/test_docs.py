@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -33,26 +34,51 @@ def test_docs_name_no_path_outside_the_project() -> None:
     ],
     ids=["two-year-diff", "ten-year-trends", "district", "gallery"],
 )
-def test_example_runs_and_writes_what_it_says(args: list[str], tmp_path: Path) -> None:
-    argv = [a.format(out=tmp_path) for a in args]
-    run = subprocess.run([sys.executable, *argv], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert 0 == run.returncode, run.stderr[-2000:]
-    assert run.stdout.strip()
+def _run_example(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run ``examples/NAME.py ARGS...`` as ``python3`` would, in this process (no second start-up and
+    import of pandas and matplotlib per example): its exit status, standard output and error."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", argv)
+    capsys.readouterr()
+    try:
+        runpy.run_path(str(ROOT / argv[0]), run_name="__main__")
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["examples/two_year_diff.py", "{out}"],
+        ["examples/ten_year_trends.py", "{out}"],
+        ["examples/district_report.py"],
+        ["examples/gallery.py", "{out}", "--last", "2"],
+    ],
+    ids=["two-year-diff", "ten-year-trends", "district", "gallery"],
+)
+def test_example_runs_and_writes_what_it_says(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run_example([a.format(out=tmp_path) for a in args], monkeypatch, capsys)
+    assert 0 == code, err[-2000:]
+    assert out.strip()
     if "{out}" in args:
         written = sorted(p.name for p in tmp_path.iterdir())
         assert written, "the example wrote nothing"
         assert all(p.stat().st_size > 0 for p in tmp_path.iterdir())
 
 
-def test_gallery_refuses_to_replace_tracked_files(tmp_path: Path) -> None:
+def test_gallery_refuses_to_replace_tracked_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "trends-1.png").write_bytes(b"tracked")
     for cmd in (["init", "-q"], ["add", "trends-1.png"]):
         subprocess.run(["git", "-C", str(folder), *cmd], check=True, capture_output=True)
-    argv = [sys.executable, "examples/gallery.py", str(folder), "--last", "2"]
-    run = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert 2 == run.returncode
-    assert "tracked by git" in run.stderr
+    code, _, err = _run_example(["examples/gallery.py", str(folder), "--last", "2"], monkeypatch, capsys)
+    assert 2 == code
+    assert "tracked by git" in err
     assert b"tracked" == (folder / "trends-1.png").read_bytes()
     # (--replace-tracked then writes: the gallery example test covers a run that writes charts)
