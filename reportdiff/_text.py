@@ -24,7 +24,9 @@ __all__ = [
     "iter_lines",
     "match_key",
     "nfkc",
+    "simplified_table",
     "strip_zero_width",
+    "to_simplified",
 ]
 
 
@@ -121,6 +123,50 @@ def match_key(text: str) -> str:
     '(一)2001年'
     """
     return strip_zero_width(nfkc(text)).strip()
+
+
+@functools.cache
+def _t2s() -> object:
+    """OpenCC's Traditional → Simplified converter, loaded on first use (a few milliseconds)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in Simplified characters (OpenCC ``t2s``): for matching and features, never display.
+
+    >>> to_simplified("國內生產總值增長")
+    '国内生产总值增长'
+    """
+    return str(_t2s().convert(text))  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=65536)
+def _simplified_char(ch: str) -> str:
+    return to_simplified(ch)
+
+
+def simplified_table(text: str, keep: str = "") -> dict[int, str]:
+    """A ``str.translate`` table folding the Traditional characters of ``text`` to Simplified, one
+    character for one (OpenCC ``t2s`` of each character alone), so positions do not move.
+
+    Characters in ``keep`` stay as they are (the numeral characters, which
+    :mod:`reportdiff._numerals` reads in both scripts).  A character whose Simplified form is
+    longer than one character stays as it is.
+
+    >>> "預計增長百分之五".translate(simplified_table("預計增長百分之五"))
+    '预计增长百分之五'
+    >>> simplified_table("国内生产总值")
+    {}
+    """
+    table = {}
+    for ch in sorted(set(text)):
+        if ord(ch) > 0x2E7F and ch not in keep:
+            s = _simplified_char(ch)
+            if s != ch and len(s) == 1:
+                table[ord(ch)] = s
+    return table
 
 
 def halfwidth_digits(text: str) -> str:

@@ -26,7 +26,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from reportdiff._indicators import normalise_label
-from reportdiff._text import cjk_count, nfkc
+from reportdiff._text import cjk_count, nfkc, to_simplified
 from reportdiff._vocab import (
     DOWN_WORDS,
     MASS_KG,
@@ -61,8 +61,9 @@ def _bigrams(s: str) -> set[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _comparable(label: str) -> str:
-    """:func:`normalise_label` with synonymous direction words folded."""
-    x = normalise_label(label)
+    """:func:`normalise_label` in Simplified characters with synonymous direction words folded
+    (a series that changes script, 國內生產總值 one year and 国内生产总值 the next, stays one)."""
+    x = to_simplified(normalise_label(label))
     for w, canon in _SAME_DIRECTION.items():
         if x.endswith(w):
             return x[: -len(w)] + canon

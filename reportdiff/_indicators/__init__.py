@@ -49,9 +49,9 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
     [('6.5', <Bound.LOW: 'low'>), ('7', <Bound.HIGH: 'high'>)]
     """
     lang = Language(language) if language else detect_language(text)
-    view = View.of(text)
-    marks = Marks(view.text)
     english = lang is Language.EN
+    view = View.of(text) if english else View.of(text).simplified()
+    marks = Marks(view.text)
     hits: list[Hit] = _scan_en.scan(marks) if english else _scan_zh.scan(marks)
     hits.sort(key=lambda h: (h.start, h.bound != Bound.LOW, h.end))
     out = []
@@ -68,19 +68,21 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             first = h.qual_start if h.qual_start >= 0 else h.start
             quote_start = _word_start(view.text, min(quote_start, first), item.quote_start, first)
         qspan = view.span(quote_start, max(h.end, item.quote_end))
+        # where this quantity's words were read: its sentence (the labels' topics come from there)
+        lo, hi = max(0, min(item.sentence_start, quote_start) - 200), max(h.end, item.quote_end) + 20
         out.append(
             Quantity(
-                label=item.label or h.unit,
+                label=view.printed(item.label or h.unit, lo, hi),
                 value=format_decimal(h.value),
-                unit=h.unit,
+                unit=view.printed(h.unit, lo, hi),
                 base_value=base_value,
                 base_unit=h.base_unit,
-                qualifier=h.qualifier,
+                qualifier=view.printed(h.qualifier, lo, hi),
                 bound=h.bound,
-                magnitude=h.mag_word,
+                magnitude=view.printed(h.mag_word, lo, hi),
                 start_value=item.start_value,
                 direction=item.direction,
-                base=item.base,
+                base=view.printed(item.base, lo, hi),
                 kind=item.kind,
                 year=year,
                 section=section,

@@ -13,7 +13,8 @@ import re
 
 import attrs
 
-from reportdiff._text import ZERO_WIDTH, nfkc
+from reportdiff._numerals import NUMERAL_CHARS
+from reportdiff._text import ZERO_WIDTH, nfkc, simplified_table
 from reportdiff.model import Span
 
 _ZERO_WIDTH = frozenset(ZERO_WIDTH)
@@ -52,6 +53,8 @@ class View:
 
     text: str
     index: tuple[int, ...]
+    printed_as: str = ""
+    """The view's characters as the source prints them, when :meth:`simplified` folded them ("" if not)."""
 
     @classmethod
     def of(cls, text: str) -> View:
@@ -100,6 +103,46 @@ class View:
             idx.append(i)
             i += 1
         return cls("".join(out), tuple(idx))
+
+    def simplified(self) -> View:
+        """This view with its Traditional characters folded to Simplified, one for one, so the scanners
+        and the word lists read 個月, 預計 and 將 as 个月, 预计 and 将; :meth:`printed` gives back the
+        source's own characters for what is shown (labels, units, qualifiers).  The numeral characters
+        are left to :mod:`reportdiff._numerals`, which reads both scripts.
+
+        >>> v = View.of("將增長百分之五").simplified()
+        >>> v.text, v.printed(v.text[1:3])
+        ('将增长百分之五', '增長')
+        """
+        table = simplified_table(self.text, keep=NUMERAL_CHARS)
+        if not table:
+            return self
+        return View(self.text.translate(table), self.index, self.text)
+
+    def printed(self, piece: str, lo: int = 0, hi: int | None = None) -> str:
+        """``piece`` (made of stretches of this view, as labels are) in the characters the source prints.
+
+        Each stretch is found, longest first, in the view between ``lo`` and ``hi`` (where the piece was
+        read) and replaced by what the source has there; so where a text uses both 係 and 系 (both
+        folded to 系), each keeps its own.  A character found nowhere is printed as the view has it.
+        """
+        if not self.printed_as or not piece:
+            return piece
+        window = self.text[lo:hi]
+        out, i, n = [], 0, len(piece)
+        while i < n:
+            j = n
+            while j > i:
+                k = window.find(piece[i:j])
+                if k >= 0:
+                    out.append(self.printed_as[lo + k: lo + k + j - i])
+                    break
+                j -= 1
+            else:
+                out.append(piece[i])
+                j = i + 1
+            i = j
+        return "".join(out)
 
     def span(self, start: int, end: int) -> Span:
         """The original span of view characters ``[start, end)``."""
