@@ -24,16 +24,6 @@ def test_docs_name_no_path_outside_the_project() -> None:
         assert "/work/" not in text, page.name
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["examples/two_year_diff.py", "{out}"],
-        ["examples/ten_year_trends.py", "{out}"],
-        ["examples/district_report.py"],
-        ["examples/gallery.py", "{out}", "--last", "2"],
-    ],
-    ids=["two-year-diff", "ten-year-trends", "district", "gallery"],
-)
 def _run_example(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run ``examples/NAME.py ARGS...`` as ``python3`` would, in this process (no second start-up and
     import of pandas and matplotlib per example): its exit status, standard output and error."""
