@@ -15,9 +15,14 @@ import re
 import attrs
 
 __all__ = [
+    "CN_FUTURE_MODAL",
+    "CN_MODAL_NOT_AFTER",
+    "CN_MODAL_NOT_BEFORE",
     "CN_MONEY_PARTS",
     "CN_POST_QUALIFIERS",
     "CN_PRE_QUALIFIERS",
+    "CN_QUALIFIER_GAPS",
+    "CN_TARGET_NOUNS",
     "CN_UNITS",
     "CURRENCY_SIGNS",
     "DOWN_WORDS",
@@ -124,7 +129,7 @@ CN_UNITS: tuple[Unit, ...] = (
     ),
     *_u(
         _F.TIME,
-        "个工作日 个月 小时 分钟 秒 天 周 年 月 日",
+        "个工作日 个月 小时 分钟 秒 天 星期 周 年 月 日",
         {"天": "津然下空气", "周": "边年期围转", "日": "常益前后"},
     ),
     *_u(_F.AGE, "周岁 岁"),
@@ -136,7 +141,7 @@ CN_UNITS: tuple[Unit, ...] = (
     *_u(_F.DATA, "兆字节 千字节 字节 比特"),
     *_u(_F.FREQUENCY, "兆赫兹 千赫兹 赫兹"),
     Unit("千米", _F.LENGTH, base="米", scale=1000),
-    *_u(_F.MASS, "吨标准煤 吨 斤 毫克 微克 克 两"),
+    *_u(_F.MASS, "吨标准煤 公吨 吨 斤 毫克 微克 克 两"),
     Unit("公斤", _F.MASS, base="斤", scale=2),
     Unit("千克", _F.MASS, base="斤", scale=2),
     *_u(_F.ENERGY, "千瓦时 度 千卡 卡路里"),
@@ -284,14 +289,17 @@ _MEANINGS: dict[str, Meaning] = {
     **dict.fromkeys(("以内", "以下", "内", "之内", "低于", "不超过", "不到", "不足", "最多", "至多", "less than",
                      "under", "up to", "below", "no more than", "at most", "not more than", "just under",
                      "or below", "or less", "and below", "or under"), Meaning.AT_MOST),
-    **dict.fromkeys(("左右", "约", "大约", "上下", "近", "将近", "接近", "about", "around",
+    **dict.fromkeys(("左右", "约", "大约", "上下", "近", "将近", "接近", "差不多", "about", "around",
                      "approximately", "nearly", "almost", "roughly", "some", "close to"), Meaning.ABOUT),
 }
 
 CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
-    ("不低于", "不超过", "不少于", "超过", "超過", "突破", "将近", "接近", "低于", "高于", "大约", "约", "近",
+    ("不低于", "不超过", "不少于", "超过", "超過", "突破", "将近", "接近", "差不多", "低于", "高于", "大约", "约", "近",
      "逾", "不到", "不足", "至少", "最少", "最多", "至多"), key=lambda q: (-len(q), q)))
 """Qualifiers printed before a Chinese number, longest first."""
+CN_QUALIFIER_GAPS: tuple[str, ...] = ("人民币", "港币", "美元", "有", "占", "达")
+"""What may stand between a qualifier and its number: a verb of having or amounting to (``约有8万人``,
+``约占三成``, ``约达``) or a currency named before the amount (``接近港币700亿元``)."""
 CN_POST_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以下", "以内", "之内", "上下")
 """Qualifiers printed after a Chinese number and its unit."""
 EN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted((
@@ -337,8 +345,19 @@ EN_UP_WORDS: tuple[str, ...] = ("rose", "increased", "grew", "gained", "up", "ri
 EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "down", "fall", "decrease", "decline")
 
 TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为", "拟", "力争", "争取", "预计", "安排",
-                                "我们将", "将要", "确保")
+                                "我们将", "将要", "确保", "预测", "可望", "将可", "打算", "承诺", "我们计划")
 """Chinese words that mark a number as a goal rather than a result."""
+CN_TARGET_NOUNS: tuple[str, ...] = ("目标",)
+"""Nouns that make the amount they follow a goal (``8万个单位的建屋目标``)."""
+CN_FUTURE_MODAL = "会"
+"""The modal verb of the future (经济会缩减4%, 我们会拨款): a target cue, except inside the nouns
+it also spells (社会, 会议…), told by the characters around it (:data:`CN_MODAL_NOT_AFTER`,
+:data:`CN_MODAL_NOT_BEFORE`)."""
+CN_MODAL_NOT_AFTER = "社机员委大协学工都商年峰议全体领误融宴开晚酒聚览动易理事乡省部知约庙赛茶舞例盛集附照唱讨金总分女谊教国际"
+"""Characters before 会 that make it a noun (社会, 机会, 委员会, 常委会, 大会, 协会, 博览会, 运动会…)."""
+CN_MODAL_NOT_BEFORE = "议员计展谈见所场期同商考审长址徽费务馆堂晤合面友话师签诊刊报章后前中标"
+"""Characters after 会 that make it a noun or another verb (会议, 会员, 会计, 会谈, 会见, 会后…; not 上:
+会上升 is far more often the modal than 会上 the meeting)."""
 EN_TARGET_CUES: tuple[str, ...] = ("will", "shall", "should", "target", "targets", "goal", "aim", "plan",
                                    "plans", "planned", "expect", "expects", "expected", "budget", "budgeted",
                                    "forecast", "forecasts", "forecasting", "forecasted", "estimate",

@@ -11,10 +11,23 @@ import re
 
 from reportdiff._indicators._qualify import Hit
 from reportdiff._indicators._view import EN_SENTENCE_END_RE, SENTENCE_DELIMS, STOP_DELIMS, Marks
-from reportdiff._vocab import EN_TARGET_CUES, TARGET_CUES
+from reportdiff._vocab import (
+    CN_FUTURE_MODAL,
+    CN_MODAL_NOT_AFTER,
+    CN_MODAL_NOT_BEFORE,
+    CN_TARGET_NOUNS,
+    EN_TARGET_CUES,
+    TARGET_CUES,
+)
 from reportdiff.model import Kind
 
 _TARGET_RE = re.compile("|".join(map(re.escape, TARGET_CUES)))
+_MODAL_RE = re.compile(
+    f"(?<![{re.escape(CN_MODAL_NOT_AFTER)}]){re.escape(CN_FUTURE_MODAL)}(?![{re.escape(CN_MODAL_NOT_BEFORE)}])")
+"""The future modal (会) counts in the number's own clause only: it also says what would or can happen
+(虽然其他车辆也会造成污染，…约占三成)."""
+_TARGET_NOUN_RE = re.compile(r"[^，,；;。：:！!？?\n]{0,12}?(?:" + "|".join(map(re.escape, CN_TARGET_NOUNS)) + ")")
+"""A goal noun in the phrase right after the amount (``8万个单位的长远建屋目标``)."""
 _EN_TARGET_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, EN_TARGET_CUES)) + r")\b", re.IGNORECASE)
 BACKREF_RE = re.compile(r"(?:从|由)(?:去年|上年|上一年)(?:的)?[^比]*$|(?<!比)(?:去年|上年)的$")
 """A back-reference inside a plan (赤字率从去年的2.1%): the number is last year's."""
@@ -22,6 +35,7 @@ _DISCOURSE_RE = re.compile(r"^(?:指标|目标)")
 # a target reported as reached (全面实现年初确定的主要目标，…) is not a new one
 _REACHED_RE = re.compile(r"(?:实现|完成|达到|超过|超额完成)[^，。；;,：:\n]{0,12}目标")
 # words that place a sentence in the past: it does not continue a plan
+_MET_RE = re.compile(r"实现|完成|达到|超过|达成")
 _PAST_RE = re.compile(r"去年|上年|过去|以来|已|了|实现|完成|累计|超过|达到")
 _PLAN_RE = re.compile(r"预期目标|主要目标|目标是|目标为|拟|力争|争取|今年|我们将|将要")
 _STRONG_TARGET_RE = re.compile(r"预期目标是|目标是|目标为|预期目标：|预期目标:")
@@ -95,7 +109,17 @@ def kind_of(marks: Marks, hit: Hit, pre: str, english: bool) -> Kind:
         return Kind.ACTUAL  # 两个指标: the text counting its own items
     if BACKREF_RE.search(pre):
         return Kind.ACTUAL  # 从去年的2.1%: a back-reference inside a plan
-    return Kind.TARGET if _TARGET_RE.search(_REACHED_RE.sub("", ctx)) else Kind.ACTUAL
+    if "已" in pre and not _TARGET_RE.search(pre):
+        return Kind.ACTUAL  # 失业率已经达到5%: its own clause says it has happened, whatever came before
+    if _TARGET_RE.search(_REACHED_RE.sub("", ctx)) or _MODAL_RE.search(pre):
+        return Kind.TARGET
+    after = _TARGET_NOUN_RE.match(view, hit.end)
+    if after is None:
+        return Kind.ACTUAL
+    # a goal reported as met (实现…的目标, 目标提前两年完成) is no new goal
+    end = marks.first_from(STOP_DELIMS, after.end())
+    around = view[marks.start_of(STOP_DELIMS, hit.start):end if end >= 0 else len(view)]
+    return Kind.ACTUAL if _MET_RE.search(around) else Kind.TARGET
 
 
 def continues_plan(marks: Marks, prev_hit: Hit | None, prev_kind: Kind | None, hit: Hit,

@@ -18,32 +18,42 @@ import attrs
 from reportdiff._indicators._kind import continues_plan, kind_of
 from reportdiff._indicators._qualify import Hit, is_counter, is_time
 from reportdiff._indicators._view import CLAUSE_DELIMS, STOP_DELIMS, Marks, is_wide
+from reportdiff._numerals import NUMERAL_CHARS
 from reportdiff._text import nfkc
-from reportdiff._vocab import DOWN_WORDS, UP_WORDS, family_of
+from reportdiff._vocab import CN_TARGET_NOUNS, DOWN_WORDS, UP_WORDS, family_of
 from reportdiff.model import Direction, Kind
 
-BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比)")
+_YEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
+"""A year as printed: 2010, 一九九零 (the view keeps Chinese numerals as written)."""
+BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比"
+                     rf"|[比较]{_YEAR}年(?:同期)?)")
 """Comparison bases printed before a change (比上年, 同比…)."""
 _FROM_RE = re.compile(r"(?:从|由)(?:\d{4}年|去年|上年|上一年)?的?$")
 _TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
-_DATE_PREFIX_RE = re.compile(r"^\d{4}年(?:度)?|^\d{1,2}月(?:份)?")
-_DATE_SUFFIX_RE = re.compile(r"\d{4}年(?:度)?$")
+_DATE_PREFIX_RE = re.compile(rf"^在?{_YEAR}(?:至{_YEAR})?年(?:度)?(?:的)?|^\d{{1,2}}月(?:份)?")
+_DATE_SUFFIX_RE = re.compile(rf"{_YEAR}年(?:度)?$")
+_DATE_INSIDE_RE = re.compile(rf"在{_YEAR}(?:至{_YEAR})?年(?:度)?的")
+"""A date phrase inside a label (``以色列在一九九七年的高科技产品出口总值``): when, not what."""
 
 _LEADING_FILLERS = (
     "其中", "今年以来", "一年来", "全年", "今年", "去年", "当年", "年内", "同时", "此外", "另外", "继续",
     "全区", "全市", "全省", "全国共", "共计", "累计", "合计", "共", "并", "还", "已", "都", "均", "也",
-    "持续", "实现了", "实现", "完成了", "分别",
+    "持续", "实现了", "实现", "完成了", "分别", "将", "但", "而",
 )
 _TRAILING_VERBS = (
     "控制在", "稳定在", "保持在", "维持在", "下降到", "下降至", "提高到", "提高至", "增加到", "增加至",
-    "增长到", "降低到", "降低至", "降到", "降至", "升至", "增至", "达到了", "达到", "分别为", "分别是",
+    "增长到", "降低到", "降低至", "上升到", "上升至", "降到", "降至", "升至", "增至", "达到了", "达到", "分别为", "分别是",
     "均为", "达", "为", "是", "有", "在", "至", "到", "拟按", "按", "由", "从", "共", "了", "的", "约",
     "分别", "累计", "合计", "总计", "共计", "共有", "全年", "保持", "从去年", "从上年", "由上年",
-    "去年", "上年",
+    "去年", "上年", "便", "就", "也", "已经", "已", "都", "只", "仅",
 )
 _OBJECT_VERBS = ("安排", "投入", "下达", "拨付", "筹集", "发行", "发放", "新建", "改造", "实施", "补助", "减免",
                  "设立", "支出", "提供", "带动", "吸引", "引进", "培训", "救助", "资助")
 """Verbs whose amount is followed by what it buys or makes (``安排1000亿元专项奖补资金``): that noun joins the label."""
+_FUNDING_VERBS = ("拨出", "拨款", "动用", "斥资", "注资", "投资", "预留", "耗资")
+"""Verbs that put money into something named after the amount (``拨出25亿元设立信贷计划``)."""
+_PURPOSE_RE = re.compile(r"(?:在[^，,；;。：:\n的]{1,6}?)?(?:予|给|设立|成立|兴建|建设|进行|推行|开展|建立|设置|资助|发展)")
+"""What follows a funded amount: to whom (予, 给) or what it sets up or does (设立, 兴建, 在大埔兴建…)."""
 
 
 def strip_fillers(text: str) -> str:
@@ -71,7 +81,29 @@ def strip_fillers(text: str) -> str:
             if text.endswith(v):
                 text, changed = text[: -len(v)], True
                 break
+    text = _DATE_INSIDE_RE.sub("", text)
     return text.strip(" “”\"'")
+
+
+_CAUSATIVE_RE = re.compile(r"(?:会令|令|使得|使)(?![用命馆节者人])")
+"""令 / 使 (make): ``这些计划会令50万名学生受惠`` — what is measured comes after the causer."""
+
+
+_DEMONSTRATIVES = ("这些", "这个", "这项", "这", "该", "此", "上述", "有关")
+
+
+def _after_causative(pre: str) -> str:
+    """The part of a label after its last causative verb, when the causer is not what is measured:
+    the words after the verb name a measure themselves (``整项计划会令政府的每年开支增加``), or the
+    causer only points back (``这些计划会令``).  ``农村饮水安全工程使农民受益`` keeps its causer."""
+    last = None
+    for m in _CAUSATIVE_RE.finditer(pre):
+        if m.start() == 0 or pre[m.start() - 1] not in "命法指条口禁":
+            last = m
+    if last is None:
+        return pre
+    rest = pre[last.end():]
+    return rest if len(rest) >= 6 or pre.startswith(_DEMONSTRATIVES) else pre
 
 
 def _core(label: str) -> str:
@@ -180,13 +212,20 @@ def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         for bm in BASE_RE.finditer(raw_pre):
             base_m = bm
         base = base_m.group() if base_m else ""
-        pre = strip_fillers(raw_pre)
+        pre = strip_fillers(_after_causative(raw_pre))
         if pre.endswith(("等", "等等")):
             pre = ""  # A、B等N项X: 等 closes a list of examples, the count is of X (the noun after)
         direction = _direction(raw_pre)
-        if is_counter(hit.base_unit) or is_time(hit.base_unit) or not hit.base_unit or len(_core(pre)) < 2 \
+        after = hit.tail if hit.tail >= 0 else hit.end
+        funded = _funded(view, after, pre)
+        if funded is not None:
+            pre, post_end = funded  # 拨出25亿元设立特别信贷计划 → 特别信贷计划拨出
+        elif family_of(hit.base_unit) == "rate" and view.startswith("的", after) and (not pre or (
+                len(pre) == 2 and pre.startswith("全"))):
+            post, post_end = _post_noun(view, after + 1)  # 全国80%的生产力增长: the share of what
+        elif is_counter(hit.base_unit) or is_time(hit.base_unit) or not hit.base_unit or len(_core(pre)) < 2 \
                 or pre.endswith(_OBJECT_VERBS):
-            post, post_end = _post_noun(view, hit.tail if hit.tail >= 0 else hit.end)
+            post, post_end = _post_noun(view, after)
         label = pre + post
         core = _core(label)
         if prev is not None and same_sentence and listed and not pre:
@@ -302,25 +341,67 @@ def _share_nouns(parts: list[str]) -> list[str]:
     return out
 
 
-def _extend(view: str, pos: int, n: int) -> int:
+def _extend(view: str, pos: int, n: int, *, enumeration: bool = False) -> int:
+    """The end of the stretch of Chinese text from ``pos`` (at most ``n`` characters, up to a clause
+    delimiter); with ``enumeration``, a 、 between two words does not end it (``中、小学学生``)."""
     e = pos
-    while e < len(view) and e - pos < n and view[e] not in CLAUSE_DELIMS and view[e] not in "、。" and is_wide(view[e]):
+    while e < len(view) and e - pos < n and view[e] not in CLAUSE_DELIMS and is_wide(view[e]):
+        if view[e] in "、。" and not (enumeration and view[e] == "、" and e > pos and _plain_item(view, e + 1)):
+            break
         e += 1
     return e
 
 
+def _plain_item(view: str, pos: int) -> bool:
+    """Whether the list item starting at ``pos`` is words only, up to the next delimiter: it goes on
+    a noun phrase (``中、小学学生``); an item with its own number starts another quantity."""
+    e = pos
+    while e < len(view) and view[e] not in CLAUSE_DELIMS and view[e] not in "、。":
+        if not is_wide(view[e]) or view[e] in NUMERAL_CHARS:
+            return False
+        e += 1
+    return e > pos
+
+
 def _post_noun(view: str, pos: int) -> tuple[str, int]:
     """The noun phrase right after a counter (``27件政策性文件`` → 政策性文件) and its end."""
-    e = _extend(view, pos, 16)
+    e = _extend(view, pos, 16, enumeration=True)
     text = view[pos:e]
-    if not text or text[0] in "的之和及与或" or text.startswith(_NOT_NOUNS):
+    if not text or text[0] in "的之和及与或、" or text.startswith(_NOT_NOUNS):
         return "", pos  # 由1万人增加到10万人, 1000亿元用于…: a verb follows, not what is counted
-    cut = min((k for k in (text.find(w) for w in ("的", *_NOT_NOUNS)) if k >= 2), default=-1)
+    cut = min((k for k in (text.find(w) for w in _NOT_NOUNS) if k >= 2), default=-1)
+    de = text.find("的")
+    relative = text.startswith("有") and de + 2 < len(text) and not text.startswith(_NOT_NOUNS, de + 1) \
+        and text[de + 1] not in _NOT_HEADS
+    goal = min((k + len(g) for g in CN_TARGET_NOUNS if (k := text.find(g, de + 1)) > de), default=-1) if de >= 2 else -1
+    if goal > 0 and (cut < 0 or goal <= cut):
+        cut = goal  # 8万个单位的长远建屋目标: a goal noun heads the phrase
+    elif de >= 2 and not relative:
+        cut = de if cut < 0 else min(cut, de)  # 27件文件的出台 ends at 的; 1万名有需要的人士 goes on
     if cut >= 2:
         text, e = text[:cut], pos + cut
     return text.strip("“”"), e
 
 
+def _funded(view: str, pos: int, pre: str) -> tuple[str, int] | None:
+    """``拨出25亿元设立特别信贷计划``: the label names what the money goes to, then the funding verb
+    (``特别信贷计划拨出``), and the quote runs to its end; None when no funding verb ends ``pre`` or
+    no purpose follows the amount."""
+    verb = next((v for v in _FUNDING_VERBS if pre.endswith(v)), "")
+    m = _PURPOSE_RE.match(view, pos) if verb else None
+    if m is None:
+        return None
+    e = _extend(view, m.end(), 16, enumeration=True)
+    obj = view[m.end():e]
+    cut = min((k for k in (obj.find(w) for w in ("的", *_NOT_NOUNS)) if k >= 2), default=-1)
+    if cut >= 2:
+        obj, e = obj[:cut], m.end() + cut
+    obj = obj.strip("“”")
+    return (obj + verb, e) if len(obj) >= 2 else None
+
+
+_NOT_HEADS = "一二三四五六七八九十几多"
+"""What, after 的, starts no head noun of the amount's phrase (``X的一半``, ``X的几倍``)."""
 _NOT_NOUNS = tuple(sorted({w + to for w in UP_WORDS + DOWN_WORDS if len(w) >= 2 for to in "到至"} | {
     "用于", "予以", "达到", "分别", "同比"}, key=lambda w: (-len(w), w)))
 """What changes or spends the amount itself (增加到, 用于…): the noun phrase after an amount stops there."""

@@ -11,7 +11,13 @@ from decimal import Decimal
 import attrs
 
 from reportdiff._indicators._view import Marks
-from reportdiff._vocab import CN_POST_QUALIFIERS, CN_PRE_QUALIFIERS, UnitFamily, unit_of
+from reportdiff._vocab import (
+    CN_POST_QUALIFIERS,
+    CN_PRE_QUALIFIERS,
+    CN_QUALIFIER_GAPS,
+    UnitFamily,
+    unit_of,
+)
 from reportdiff.model import Bound
 
 NAME_SUFFIXES = ("圈", "工程", "行动", "计划", "战略", "机制", "模式", "体系", "平台", "制度", "融合",
@@ -49,7 +55,22 @@ def is_counter(unit: str) -> bool:
 
 
 def pre_qualifier(view: str, start: int) -> tuple[str, int]:
-    """The qualifier printed right before ``start`` (超过, 近, 不到…) and where it starts."""
+    """The qualifier printed right before ``start`` (超过, 近, 不到…) and where it starts.
+
+    One gap word may stand between them (``约有8万人``, ``接近港币700亿元``: ``_vocab.CN_QUALIFIER_GAPS``).
+    """
+    q, qs = _pre_qualifier_at(view, start)
+    if q:
+        return q, qs
+    for gap in CN_QUALIFIER_GAPS:
+        if view.startswith(gap, start - len(gap)):
+            q, qs = _pre_qualifier_at(view, start - len(gap))
+            if q:
+                return q, qs
+    return "", start
+
+
+def _pre_qualifier_at(view: str, start: int) -> tuple[str, int]:
     for q in CN_PRE_QUALIFIERS:
         if view.startswith(q, start - len(q)):
             if q == "近" and view[start - 2:start] in ("最近", "附近"):
