@@ -75,3 +75,11 @@ def test_a_series_that_changes_script_links_as_one() -> None:
 
     assert 1.0 == label_similarity("國內生產總值增長", "国内生产总值增长")
     assert label_similarity("國內生產總值增長", "城镇新增就业") < 0.5
+
+
+@pytest.mark.parametrize("number", ["52. ", "52．", "52.\t", "（三）", "三、"])
+def test_a_paragraph_number_is_no_part_of_a_label(number: str) -> None:
+    """Numbered paragraphs (a policy address numbers every one): the number opens no label."""
+    (q,) = extract(f"{number}我們會增設一萬一千個大學宿舍宿位。")
+    assert "我們會增設大學宿舍宿位" == q.label
+    assert q.quote.startswith(number.strip())

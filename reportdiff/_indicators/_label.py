@@ -30,6 +30,8 @@ BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季�
 """Comparison bases printed before a change (比上年, 同比…)."""
 _FROM_RE = re.compile(r"(?:从|由)(?:\d{4}年|去年|上年|上一年)?的?$")
 _TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
+_ENUMERATOR_RE = re.compile(r"^(?:\d{1,3}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+"""A paragraph or list number at the start of a label's clause (``52. 我们会…``, ``（三）``): no part of the label."""
 _DATE_PREFIX_RE = re.compile(rf"^在?{_YEAR}(?:至{_YEAR})?年(?:度)?(?:的)?|^\d{{1,2}}月(?:份)?")
 _DATE_SUFFIX_RE = re.compile(rf"{_YEAR}年(?:度)?$")
 _DATE_INSIDE_RE = re.compile(rf"在{_YEAR}(?:至{_YEAR})?年(?:度)?的")
@@ -58,7 +60,7 @@ _PURPOSE_RE = re.compile(r"(?:在[^，,；;。：:\n的]{1,6}?)?(?:予|给|设�
 
 def strip_fillers(text: str) -> str:
     """``text`` without list bullets, leading fillers (其中, 全年…), dates and trailing verbs (达到, 为…)."""
-    text = text.lstrip("—•·●○■◆-* ")
+    text = _ENUMERATOR_RE.sub("", text.lstrip("—•·●○■◆-* "), count=1)
     changed = True
     while changed and text:
         changed = False
