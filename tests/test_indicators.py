@@ -407,3 +407,17 @@ def test_a_bare_change_of_an_amount_is_of_the_amount_just_named_not_the_sentence
     # a rate after an amount still takes the head when the amount's label is long
     qs = extract("国内生产总值超过126万亿元，增长5.2%。")
     assert ["国内生产总值", "国内生产总值增长"] == [q.label for q in qs]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The maximum deduction rises to $60,000.\n\n67. The allowance will be raised.", ["60000"]),
+    ("提高質素鼓勵創新\n52. 我們會撥款五億元。", ["5"]),
+    ("国内生产总值达到74.4\n\u200b\n万亿元。", ["74.4"]),
+])
+def test_a_paragraph_number_after_a_line_break_starts_a_paragraph(text: str, values: list[str]) -> None:
+    """A line opening with a paragraph number (``67. ``) ends the line before it: the number does not
+    run on into it (``$60,000.67``), nor does a heading glue onto the label; a number broken over lines
+    still joins."""
+    found = extract(text)
+    assert values == [q.value for q in found]
+    assert all(not q.label[:1].isdigit() and "創新" not in q.label for q in found)

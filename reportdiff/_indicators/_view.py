@@ -19,6 +19,9 @@ from reportdiff.model import Span
 
 _ZERO_WIDTH = frozenset(ZERO_WIDTH)
 _KEEP_WIDE = frozenset("，")  # a full-width comma is punctuation, never a thousands separator
+_ENUMERATOR_RE = re.compile(r"\d{1,3}[.．、](?!\d)")
+"""A paragraph number opening a line (``52. ``): the line break before it ends a paragraph, it does not
+run a number on (``74.4\\n万亿元``)."""
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+", re.IGNORECASE)
 
 SENTENCE_DELIMS = "。！!？?\n"
@@ -80,7 +83,8 @@ class View:
                 newline = breaks > 0
                 prev = out[-1] if out else ""
                 nxt = text[j] if j < n else ""
-                joins_number = prev.isdigit() or prev in ".%" or nxt.isdigit()
+                joins_number = (prev.isdigit() or prev in ".%" or nxt.isdigit()) \
+                    and not (newline and _ENUMERATOR_RE.match(text, j))
                 soft_wrap = breaks == 1 and bool(prev) and bool(nxt) and not (is_wide(prev) or is_wide(nxt))
                 if not prev or not nxt:
                     pass
