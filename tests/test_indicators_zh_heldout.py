@@ -162,3 +162,17 @@ def test_a_change_against_a_year_takes_the_subject_before() -> None:
     qs = extract("出口總值達到五百億元，較一九九五年增加一倍。", language="zh")
     assert ["出口總值", "出口總值較一九九五年增加"] == [q.label for q in qs]
     assert "較一九九五年" == qs[1].base
+
+
+@pytest.mark.parametrize("text", ["过去十八个月，失业率上升。", "在未来十五个月内完成。", "今年头八个月出口回升。",
+                                  "前三个月进展顺利。", "最近两周客流回升。", "過去十八個月，失業率上升。"])
+def test_a_period_that_frames_a_figure_is_no_quantity(text: str) -> None:
+    """过去 / 未来 / 头 / 前 + a count of months, weeks or days names the period (a framing period, as
+    这五年 is), not a quantity."""
+    assert [] == [q for q in extract(text) if q.base_unit in ("个月", "周", "天")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("审批用时3个月。", "3"), ("连续八个月增长。", "8"),
+                                             ("工期缩短两个月。", "2")])
+def test_a_duration_stays_a_quantity(text: str, value: str) -> None:
+    assert [value] == [q.value for q in extract(text)]

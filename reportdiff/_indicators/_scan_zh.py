@@ -252,6 +252,16 @@ def _negative(view: str, start: int) -> bool:
     return not before or (is_wide(before) and before not in NUMERAL_CHARS) or before in "(（:：=，, "
 
 
+_PERIOD_BEFORE = ("过去", "未来", "今后", "最近")
+_PERIOD_ENDS = ("近", "这", "前", "头", "首")
+
+
+def _frames_a_period(view: str, start: int) -> bool:
+    """A count of months, weeks or days right after 过去 / 未来 / 头 … names a period, not a quantity."""
+    before = view[max(0, start - 2):start]
+    return before in _PERIOD_BEFORE or before.endswith(_PERIOD_ENDS)
+
+
 def _unit_allowed(view: str, start: int, value: Decimal, unit: str, is_cn: bool, uend: int) -> bool:
     """Dates, periods and years are not quantities."""
     if unit == "年":
@@ -260,11 +270,13 @@ def _unit_allowed(view: str, start: int, value: Decimal, unit: str, is_cn: bool,
         if value >= 200 or value != value.to_integral_value():
             return False
         before = view[max(0, start - 2):start]
-        if before.endswith(("近", "这", "前", "后")) or before in ("过去", "未来", "今后"):
+        if _frames_a_period(view, start) or before.endswith("后"):
             return False
         return not view.startswith(("来", "以来", "间", "内", "前", "后", "规划", "计划", "时间", "度"), uend)
     if is_time(unit) and unit != "小时" and is_cn and view.startswith(("来", "以来"), uend):
         return False
+    if is_time(unit) and unit not in ("年", "小时") and _frames_a_period(view, start):
+        return False  # 过去十八个月, 未来十五个月内, 头八个月: the period a figure is about
     # four-digit integers directly before date words are years
     return not (
         not is_cn and value == value.to_integral_value() and 1000 <= value <= 2999
