@@ -193,6 +193,27 @@ def _linkable(q: Quantity) -> bool:
     return not q.start_value and len(_comparable(q.label)) >= 2
 
 
+GENERIC_VALUES = 3
+"""A label one report gives this many different values (of one kind and unit family) names no
+indicator: it is a phrase (我们会拨款, 政府已预留) that each paragraph fills with its own amount."""
+
+
+def _specific(obs: list[Observation]) -> list[Observation]:
+    """``obs`` without those whose label is generic in some report (:data:`GENERIC_VALUES`).
+
+    Computed from the reports themselves: an indicator is printed once or twice a report (a result,
+    a target), a phrase as often as the text has amounts to give.
+    """
+    values: dict[tuple[int, str, str, str], set[float]] = {}
+    for o in obs:
+        q = o.lead
+        values.setdefault((o.year, _comparable(q.label), q.kind.value, _family(q)), set()).add(_magnitude(q))
+    generic = {(label, kind, fam) for (_y, label, kind, fam), vs in values.items() if len(vs) >= GENERIC_VALUES}
+    if not generic:
+        return obs
+    return [o for o in obs if (_comparable(o.lead.label), o.lead.kind.value, _family(o.lead)) not in generic]
+
+
 def link_series(
     quantities: Iterable[Quantity],
     *,
@@ -230,6 +251,7 @@ def link_series(
     ['财政收入']
     """
     obs = [o for o in observations(quantities) if _linkable(o.lead)]
+    obs = _specific(obs)
     years = sorted({o.year for o in obs})
     rank = {y: i for i, y in enumerate(years)}
     by_report: dict[int, list[int]] = {}

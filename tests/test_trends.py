@@ -165,3 +165,13 @@ def test_english_series_names_keep_their_words_and_say_target_in_english() -> No
     assert "·" not in series_name(actual) and "目标" not in series_name(actual)
     target = extract("今年主要预期目标是：国内生产总值增长6.5%左右。", year=2018)[0]
     assert "国内生产总值增长·目标" == series_name(target)
+
+
+def test_a_phrase_one_report_fills_with_several_amounts_links_nothing() -> None:
+    """我们会拨款 with three amounts in one report is a phrase, not an indicator: it links to no series,
+    while the indicator of the same reports does."""
+    a = extract("我们会拨款5亿元。我们会拨款3亿元。我们会拨款8亿元。国内生产总值增长6%。", year=2010)
+    b = extract("我们会拨款2亿元。国内生产总值增长7%。", year=2011)
+    links = link_series(a + b)
+    assert {"国内生产总值增长"} == set(links.values())
+    assert all("拨款" not in q.label for q in links)
