@@ -63,8 +63,8 @@ def test_two_traditional_characters_with_one_simplified_form_each_print_as_writt
 
 def test_a_month_count_in_traditional_is_a_time_unit() -> None:
     """八個月 is eight months (個月), as 八个月 is, not eight of something."""
-    (s,) = [q for q in extract("今年头八个月出口增长百分之七。") if q.value == "8"]
-    (t,) = [q for q in extract("今年頭八個月出口增長百分之七。") if q.value == "8"]
+    (s,) = [q for q in extract("审批用时八个月，比去年缩短百分之七。") if q.value == "8"]
+    (t,) = [q for q in extract("審批用時八個月，比去年縮短百分之七。") if q.value == "8"]
     assert ("个月", "個月") == (s.unit, t.unit)
     assert s.base_unit == t.base_unit
 
