@@ -348,7 +348,7 @@ def test_a_grouping_heading_over_a_dropped_item_is_removed_with_it() -> None:
     assert {"（二）其他事项", "（三）金融"} == removed
 
 
-def test_a_heading_line_printed_twice_gives_both_copies_the_same_partners() -> None:
+def test_a_heading_line_printed_twice_is_one_section_matched_with_its_partner() -> None:
     texts = {
         "Insurance": "Our insurance float grew as underwriting stayed profitable and claims were paid promptly. ",
         "Railroad": "The railroad moved more carloads, invested in track and locomotives, and improved safety. ",
@@ -361,14 +361,23 @@ def test_a_heading_line_printed_twice_gives_both_copies_the_same_partners() -> N
             lines += [h, ""] * (2 if twice else 1) + [t * 6, "", t * 6, ""]
         return parse(load_text("\n".join(lines), path=f"{year}.txt", year=year))
 
-    al = align([letter(2010, True), letter(2011, False)])
-    partners: dict[str, set[str]] = {}
-    for p in al.pairs:
-        if p.a and p.b:
-            partners.setdefault(p.a.path, set()).add(p.b.heading)
-    assert sorted([{h} for h in texts for _ in range(2)], key=sorted) == sorted(partners.values(), key=sorted)
-    # one section printed with its heading twice, not two sections merged into one
+    twice = letter(2010, True)
+    assert list(texts) == [s.heading for s in twice.sections() if s.heading]  # the reprint is no section
+    al = align([twice, letter(2011, False)])
+    assert {(h, h) for h in texts} == {(p.a.heading, p.b.heading) for p in al.pairs if p.a and p.b}
     assert {Relation.MATCHED} == {p.relation for p in al.pairs}
+
+
+def test_a_heading_only_copy_of_the_next_heading_takes_its_pairs_as_the_same_section() -> None:
+    """Where the copy stays a section (numbered: （一）农业 then （二）农业), it stands in for the section
+    after it and keeps that pair's relation: one section printed with its heading twice, not two
+    sections merged into one."""
+    a = report(2019, [("农业", ""), ("农业", body("农业")), ("金融", body("金融"))])
+    b = report(2020, [("农业", body("农业")), ("金融", body("金融"))])
+    al = align([a, b])
+    farm = {p.a.heading: p.b.heading for p in al.pairs if p.a and p.b and "农业" in p.a.heading}
+    assert {"（一）农业": "（一）农业", "（二）农业": "（一）农业"} == farm
+    assert Relation.MERGED not in {p.relation for p in al.pairs}
 
 
 def test_a_heading_without_text_at_the_end_is_still_aligned_by_itself() -> None:

@@ -103,10 +103,13 @@ def _printed_twice(titles: list[str], gap: bool) -> list[str]:
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(_title, min_size=2, max_size=8, unique=True), st.booleans())
-def test_headings_printed_twice_open_no_part(titles: list[str], gap: bool) -> None:
-    r = _parse("\n\n".join(_printed_twice(titles, gap)) + "\n", PartExtent.NEXT_PART)
-    assert [(1, t) for t in titles for _ in range(2)] == _levels(r)
+def test_headings_printed_twice_are_one_section_each_and_open_no_part(titles: list[str], gap: bool) -> None:
+    text = "\n\n".join(_printed_twice(titles, gap)) + "\n"
+    r = _parse(text, PartExtent.NEXT_PART)
+    assert [(1, t) for t in titles] == _levels(r)
     assert not _noted(r)
+    check_lossless(r.root, r.text)
+    assert any("reprint the headings after them" in w for w in r.root.warnings)
 
 
 @settings(max_examples=30, deadline=None)
@@ -119,22 +122,23 @@ def test_a_flat_document_stays_flat(titles: list[str]) -> None:
 
 
 def test_printed_twice_with_parts_the_copies_take_the_level_of_what_they_copy() -> None:
-    # Forms of a source that prints each heading twice: ``Sub / Part / Sub`` (the title
-    # line, then the part, then the sub-heading again) and ``Part Sub / Part / Sub`` (a
-    # title line gluing both).
+    # Forms of a source that prints each heading twice: ``Sub / Part / Sub`` (the title line, then
+    # the part, then the sub-heading again: a copy that stays, at the level of what it copies),
+    # ``Part Sub / Part / Sub`` (a line gluing both) and a heading line right above its copy (both
+    # reprints: kept as body text of what precedes them).
     blocks = ["Opening", "Opening", _PARAGRAPH, "Harbour", "Trade", "Harbour", _PARAGRAPH,
               *_printed_twice(["Tourism"], False),
               "Health Schools", "Health", "Schools", _PARAGRAPH,
               *_printed_twice(["Water", "Closing Remarks"], False)]
     text = "\n\n".join(blocks) + "\n"
-    assert [(1, "Opening"), (1, "Opening"), (2, "Harbour"), (1, "Trade"), (2, "Harbour"),
-            (2, "Tourism"), (2, "Tourism"), (1, "Health Schools"), (1, "Health"), (2, "Schools"),
-            (2, "Water"), (2, "Water"), (1, "Closing Remarks"), (1, "Closing Remarks")] == _levels(
-        _parse(text, PartExtent.NEXT_PART))
+    assert [(1, "Opening"), (2, "Harbour"), (1, "Trade"), (2, "Harbour"), (2, "Tourism"), (1, "Health"),
+            (2, "Schools"), (2, "Water"), (1, "Closing Remarks")] == _levels(_parse(text, PartExtent.NEXT_PART))
     own = _parse(text)
     assert (1, "Tourism") in _levels(own) and (2, "Schools") in _levels(own)
     trade = next(s for s in own.root.children if s.heading == "Trade")
     assert ["Harbour"] == [c.heading for c in trade.children]
+    check_lossless(own.root, own.text)
+    assert 1 == sum(s.heading == "Opening" for s in own.sections())  # the first line, a reprint, opens the text
 
 
 def test_a_list_of_contents_and_a_single_grouping_open_no_part() -> None:

@@ -38,7 +38,7 @@ import attrs
 from reportdiff._parse.candidate import Candidate
 from reportdiff._text import match_key
 
-__all__ = ["MIN_PARTS", "PartExtent", "group_parts"]
+__all__ = ["MIN_PARTS", "PartExtent", "drop_reprints", "group_parts"]
 
 #: A document opens parts by layout only when it shows at least this many grouping runs.
 MIN_PARTS = 2
@@ -131,3 +131,46 @@ def group_parts(
     note = (f"parts from layout ({extent.value}): {len(parts)} heading-only heading(s) directly followed by "
             f"another heading open parts at level 1; {rank.count(2)} heading(s) at level 2")
     return out, [note]
+
+
+def drop_reprints(text: str, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """``cands`` without the heading lines that only reprint the headings right after them.
+
+    Some sources print a heading twice (a web page's side heading and its body heading, converted to
+    text), or glue a part heading and its first sub-heading onto one line before printing both
+    (``Public Finances Prudent Management…``, then ``Public Finances``, then ``Prudent Management…``).
+    An unnumbered heading-only line whose letters are those of the next heading, or of the next
+    headings joined (all heading-only up to the last), says nothing of its own: it is kept as body
+    text of what precedes it, as :func:`~reportdiff._parse.layout.drop_repeats` keeps a repeated
+    block, so each heading is one section.
+
+    >>> def c(s, t): return Candidate(s, s + len(t), s + len(t), "", "en-title", None, t)
+    >>> text = "Part Sub\\n\\nPart\\n\\nSub\\n\\nText.\\n\\nNext\\n\\nNext\\n\\nText.\\n"
+    >>> cs = [c(text.index(t + "\\n\\n" + n), t) for t, n in (("Part Sub", "Part"), ("Part", "Sub"),
+    ...       ("Sub", "Text"), ("Next", "Next"), ("Next", "Text"))]
+    >>> kept, notes = drop_reprints(text, cs)
+    >>> [(k.title, k.start) for k in kept], notes
+    ([('Part', 10), ('Sub', 16), ('Next', 34)], ['2 heading line(s) reprint the headings after them; kept as body text'])
+    """
+    n = len(cands)
+    if n < 2:
+        return cands, []
+    keys = [_key(c.title) for c in cands]
+    bare = [k + 1 < n and not text[cands[k].line_end : cands[k + 1].start].strip() for k in range(n)]
+    drop = set()
+    for k in range(n - 1):
+        if not bare[k] or cands[k].number or cands[k + 1].number or not keys[k]:
+            continue
+        joined, m = "", k + 1
+        while m < n and not cands[m].number and len(joined) < len(keys[k]):
+            joined += keys[m]
+            if joined == keys[k]:
+                drop.add(k)
+                break
+            if not bare[m]:
+                break
+            m += 1
+    if not drop:
+        return cands, []
+    kept = [c for k, c in enumerate(cands) if k not in drop]
+    return kept, [f"{len(drop)} heading line(s) reprint the headings after them; kept as body text"]
