@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 import re
 import subprocess
 import sys
@@ -420,3 +421,45 @@ def test_a_section_absorbed_into_a_larger_one_is_merged_with_it() -> None:
 def test_an_orphan_of_one_paragraph_is_not_evidence_enough() -> None:
     removed = {p.a.heading for p in align(_absorbed(1)).pairs if p.relation is Relation.REMOVED and p.a}
     assert "（二）环境" in removed
+
+
+def _words(rng: random.Random, chars: list[str], n: int) -> list[str]:
+    """``n`` two-character words made of characters taken (and removed) from ``chars``."""
+    return [chars.pop(rng.randrange(len(chars))) + chars.pop(rng.randrange(len(chars))) for _ in range(n)]
+
+
+def _phrase_series(topics: int) -> tuple[list[Report], str]:
+    """Two years whose part 二 holds ``topics`` sections carried over word for word, each
+    with one of two shared set sentences, and a last section whose words all come
+    back in year B in reverse order: the same words (a high cosine), no phrase in
+    common.  Generated characters, no real text.  Returns the reports and the last
+    section's title."""
+    rng = random.Random(7)
+    chars = [chr(0x4E00 + k) for k in range(1500)]
+    set_phrases = ["".join(_words(rng, chars, 8)) + "。" for _ in range(2)]
+    sections_a, sections_b = [], []
+    for k in range(topics):
+        words = _words(rng, chars, 24)
+        sentences = ["".join(words[i : i + 8]) + "。" for i in range(0, 24, 8)]
+        text = "\n".join(["".join(sentences) + set_phrases[k % 2], "".join(sentences[::-1])])
+        sections_a.append((f"第{k}项", text))
+        sections_b.append((f"第{k}项", text))
+    words = _words(rng, chars, 30)
+    sections_a.append(("其他", "".join(words) + "。"))
+    sections_b.append(("其他", "".join(words[::-1]) + "。"))
+    return [report(2019, sections_a), report(2020, sections_b)], f"（{NUMS[topics]}）其他"
+
+
+def test_sub_sections_with_the_same_words_but_no_phrase_in_common_are_not_paired() -> None:
+    reports, last = _phrase_series(7)
+    al = align(reports)
+    assert {(f"（{NUMS[k]}）第{k}项",) * 2 for k in range(7)} <= pairs_of(al)
+    assert last in {p.a.heading for p in al.pairs if p.relation is Relation.REMOVED and p.a}
+    assert last in {p.b.heading for p in al.pairs if p.relation is Relation.ADDED and p.b}
+    # without the phrase gate the shared words alone pair them
+    assert (last, last) in pairs_of(align(reports, thresholds=Thresholds(phrase_quantile=None)))
+
+
+def test_the_phrase_gate_needs_a_null_large_enough_to_measure_chance() -> None:
+    reports, last = _phrase_series(1)
+    assert (last, last) in pairs_of(align(reports))

@@ -13,7 +13,9 @@ Per pair of consecutive years (see ``docs/alignment.md``):
    with its main continuation, even when that section is paired already.
 
 A one-to-one pair of sub-sections needs one side to be the other's main
-continuation (``Thresholds.main`` of its text flows there).  Heading-only
+continuation (``Thresholds.main`` of its text flows there), and it and an extra
+pair of parts need more phrasing in common than chance (``Thresholds.phrase_quantile``
+of the null pairs' phrase cosines).  Heading-only
 sections are not units: each takes the pairs of the next section at its level
 (:func:`~reportdiff._align.relations.with_stand_ins`).
 
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportdiff._align.assign import Found, extras, one_to_one, orphans
-from reportdiff._align.calibrate import null_scores, threshold
+from reportdiff._align.calibrate import null_mask, threshold
 from reportdiff._align.evidence import PairEvidence, evidence
 from reportdiff._align.lineages import lineages
 from reportdiff._align.options import Scorer, Thresholds, Weights, default_scorer
@@ -93,12 +95,20 @@ class _Level:
     score: Matrix
     allowed: Matrix
     null: Matrix
+    null_phrases: Matrix
+    """The phrase cosines of the null pairs."""
 
 
 def _bodied(ev: PairEvidence, th: Thresholds) -> Matrix:
     """1 where the two texts share enough to be paired at all: ``min_cosine``, or
     half of it for two sections with the same title."""
     out: Matrix = ((ev.cos >= th.min_cosine) | ((ev.heading >= 0.999) & (ev.cos >= th.min_cosine / 2))).astype(float)
+    return out
+
+
+def _phrased(ev: PairEvidence, least: float) -> Matrix:
+    """1 where the two texts share at least ``least`` phrase cosine."""
+    out: Matrix = (ev.phrases >= least).astype(float)
     return out
 
 
@@ -142,7 +152,7 @@ def _paired(la: Sequence[Unit], lb: Sequence[Unit], part_pairs: set[tuple[int, i
     return out
 
 
-def _prepare(vec: Vectors, ya: Year, yb: Year, scorer: Scorer, th: Thresholds) -> tuple[_Level, _Level]:
+def _prepare(vec: Vectors, pvec: Vectors, ya: Year, yb: Year, scorer: Scorer, th: Thresholds) -> tuple[_Level, _Level]:
     import numpy as np
 
     la, lb = ya.leaves, yb.leaves
@@ -151,9 +161,10 @@ def _prepare(vec: Vectors, ya: Year, yb: Year, scorer: Scorer, th: Thresholds) -
         (1, np.ones((len(ya.parts), len(yb.parts)))),
         (2, ((_levels(la)[:, None] == 2) | (_levels(lb)[None, :] == 2)).astype(float)),
     ):
-        ev = evidence(vec, ya, yb, level, allowed)
+        ev = evidence(vec, ya, yb, level, allowed, phrase_vectors=pvec)
         score = _score(scorer, ev, allowed)
-        out.append(_Level(ev, score, allowed, null_scores(score, allowed, th.top)))
+        null = null_mask(score, allowed, th.top)
+        out.append(_Level(ev, score, allowed, score[null], ev.phrases[null]))
     return out[0], out[1]
 
 
@@ -174,18 +185,18 @@ def _within(vec: Vectors, year: Year, level: int, scorer: Scorer) -> Matrix:
     return out
 
 
-def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, cal: Sequence[tuple[float, float]],
-               scorer: Scorer, th: Thresholds) -> list[SectionPair]:
+def _align_two(ya: Year, yb: Year, parts: _Level, leaves: _Level, cal: Sequence[tuple[float, float, float]],
+               th: Thresholds) -> list[SectionPair]:
     import numpy as np
 
-    (t1, _), (t2, t2_strong) = cal
+    (t1, _, p1), (t2, t2_strong, p2) = cal
     # 1. parts, one to one, then split/merge parts
     ok = parts.allowed * _bodied(parts.ev, th)
     found_parts = Found()
     for i, j in one_to_one(parts.score, ok, t1):
         found_parts.add(i, j, float(parts.score[i, j]), Stage.PARTS, t1, parts.ev)
     one = set(found_parts.pairs)
-    extras(parts.ev, parts.score, ok, t1, th, found_parts, Stage.PART_EXTRA)
+    extras(parts.ev, parts.score, ok * _phrased(parts.ev, p1), t1, th, found_parts, Stage.PART_EXTRA)
     taken_a, taken_b = _taken(ya.parts, yb.parts, found_parts)
     orphans(parts.ev, parts.score, ok, t1, th, _alone(ya.parts, taken_a, th), _alone(yb.parts, taken_b, th),
             found_parts, Stage.ORPHAN)
@@ -196,7 +207,8 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     nested = (_paired(la, lb, one) & (_levels(la)[:, None] == 2) & (_levels(lb)[None, :] == 2)).astype(float)
     found = Found()
     if nested.any():
-        for i, j in one_to_one(leaves.score, nested * _bodied(leaves.ev, th) * _main(leaves.ev, th.main), t2):
+        gate = _bodied(leaves.ev, th) * _main(leaves.ev, th.main) * _phrased(leaves.ev, p2)
+        for i, j in one_to_one(leaves.score, nested * gate, t2):
             found.add(i, j, float(leaves.score[i, j]), Stage.NESTED, t2, leaves.ev)
 
     # 3. leftovers anywhere: the usual threshold under paired parts, the strong one elsewhere
@@ -207,7 +219,9 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     free_a = np.array([i not in rows for i in range(len(la))], dtype=bool)
     free_b = np.array([j not in cols for j in range(len(lb))], dtype=bool)
     free = (free_a[:, None] & free_b[None, :]).astype(float)
-    for i, j in one_to_one(leaves.score, ok * free * _main(ev, th.main), chance):
+    # cross-level pairs (a block restated in a part's intro) are not held to the phrase gate
+    phrased = np.where((_levels(la)[:, None] == 2) & (_levels(lb)[None, :] == 2), _phrased(ev, p2), 1.0)
+    for i, j in one_to_one(leaves.score, ok * free * _main(ev, th.main) * phrased, chance):
         found.add(i, j, float(leaves.score[i, j]), Stage.LEFTOVER, float(chance[i, j]), ev)
     extras(ev, leaves.score, ok, chance, th, found, Stage.EXTRA)
     # 4. sections in no pair yet (a part paired in stage 1 is paired) and their main continuation
@@ -228,16 +242,27 @@ def _align_two(vec: Vectors, ya: Year, yb: Year, parts: _Level, leaves: _Level, 
     return with_stand_ins(ya, yb, relations(ya, yb, best))
 
 
-def _calibrated(vec: Vectors, ya: Year, yb: Year, levels: tuple[_Level, _Level], pooled: dict[int, list[Matrix]],
-                scorer: Scorer, th: Thresholds) -> tuple[list[Calibration], list[SectionPair]]:
+def _phrase_gate(lv: _Level, th: Thresholds) -> float:
+    """The least phrase cosine of a gated pair: ``phrase_quantile`` of the null pairs'
+    phrase cosines of this pair of years and level; 0 (no gate) when that null holds
+    fewer than ``min_null`` pairs (the gate only removes pairs when chance is measured)."""
+    import numpy as np
+
+    if th.phrase_quantile is None or len(lv.null_phrases) < th.min_null:
+        return 0.0
+    return round(float(np.quantile(lv.null_phrases, th.phrase_quantile)), 6)
+
+
+def _calibrated(ya: Year, yb: Year, levels: tuple[_Level, _Level], pooled: dict[int, list[Matrix]],
+                th: Thresholds) -> tuple[list[Calibration], list[SectionPair]]:
     """The calibration of one pair of years (from its nulls, or the pooled ones) and its pairs."""
     cal, out = [], []
     for level, lv in zip((1, 2), levels, strict=True):
         t, size, median = threshold(lv.null, pooled[level], th, th.quantile)
         strong, _, _ = threshold(lv.null, pooled[level], th, th.strong_quantile)
-        cal.append((t, max(t, strong)))
+        cal.append((t, max(t, strong), _phrase_gate(lv, th)))
         out.append(Calibration(ya.report.year, yb.report.year, level, t, size, median))
-    return out, _align_two(vec, ya, yb, levels[0], levels[1], cal, scorer, th)
+    return out, _align_two(ya, yb, levels[0], levels[1], cal, th)
 
 
 def align(
@@ -280,6 +305,7 @@ def align(
     ordered = sorted(reports, key=lambda r: r.year)
     years = [year_units(r, tokenizer) for r in ordered]
     vec = Vectors([c for y in years for c in y.counts], tokenizer)
+    pvec = Vectors([c for y in years for c in y.phrase_counts], tokenizer)
     th = thresholds
     # a pair of years whose own nulls are large enough is calibrated and aligned at once
     # (its evidence matrices are then dropped); the others wait for the series' pooled nulls
@@ -287,24 +313,23 @@ def align(
     waiting: dict[int, tuple[_Level, _Level]] = {}
     nulls: dict[int, list[Matrix]] = {1: [], 2: []}
     for k, (ya, yb) in enumerate(itertools.pairwise(years)):
-        levels = _prepare(vec, ya, yb, scorer, th)
+        levels = _prepare(vec, pvec, ya, yb, scorer, th)
         ya.cache.clear()  # both of its pairs are prepared: its vectors and shingles are done with
         for level in (1, 2):
             nulls[level].append(levels[level - 1].null)
         if all(len(lv.null) >= th.min_null for lv in levels):
-            done[k] = _calibrated(vec, ya, yb, levels, {1: [], 2: []}, scorer, th)
+            done[k] = _calibrated(ya, yb, levels, {1: [], 2: []}, th)
         else:
             waiting[k] = levels
-    pooled = nulls
     for level in (1, 2):
-        if waiting and sum(len(x) for x in pooled[level]) < th.min_null:
+        if waiting and sum(len(x) for x in nulls[level]) < th.min_null:
             # too few sections for a null across years: add the pairs of different
             # sections within each report
-            pooled[level].extend(_within(vec, y, level, scorer) for y in years)
+            nulls[level].extend(_within(vec, y, level, scorer) for y in years)
     pairs: list[SectionPair] = []
     calibration: list[Calibration] = []
     for k, (ya, yb) in enumerate(itertools.pairwise(years)):
-        cal, found = done[k] if k in done else _calibrated(vec, ya, yb, waiting.pop(k), pooled, scorer, th)
+        cal, found = done[k] if k in done else _calibrated(ya, yb, waiting.pop(k), nulls, th)
         calibration.extend(cal)
         pairs.extend(found)
     return Alignment(tuple(r.year for r in ordered), tuple(pairs), lineages(years, pairs), tuple(calibration))

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 
     Matrix = npt.NDArray[np.float64]
 
-__all__ = ["null_scores", "threshold"]
-
+__all__ = ["null_mask", "null_scores", "threshold"]
 
 
 def null_scores(score: Matrix, allowed: Matrix, top: int) -> Matrix:
@@ -34,18 +33,24 @@ def null_scores(score: Matrix, allowed: Matrix, top: int) -> Matrix:
     >>> sorted(null_scores(s, np.ones((3, 3)), 1).tolist())
     [0.1, 0.1, 0.1, 0.2, 0.2, 0.3]
     """
+    out: Matrix = score[null_mask(score, allowed, top)]
+    return out
+
+
+def null_mask(score: Matrix, allowed: Matrix, top: int) -> npt.NDArray[np.bool_]:
+    """True for the pairs where neither side ranks the other among its ``top`` best
+    (by ``score``): the pairs of the null, whose other evidence can be read off too."""
     import numpy as np
 
     n, m = score.shape
     if not n or not m:
-        return np.zeros(0)
+        return np.zeros(score.shape, dtype=bool)
     masked = np.where(allowed > 0, score, -np.inf)
     k_row, k_col = min(top, m), min(top, n)
     row_rank = np.argsort(np.argsort(-masked, axis=1, kind="stable"), axis=1, kind="stable")
     col_rank = np.argsort(np.argsort(-masked, axis=0, kind="stable"), axis=0, kind="stable")
-    keep = (row_rank >= k_row) & (col_rank >= k_col) & (allowed > 0)
-    out: Matrix = score[keep]
-    return out
+    keep: npt.NDArray[np.bool_] = (row_rank >= k_row) & (col_rank >= k_col) & (allowed > 0)
+    return keep
 
 
 def threshold(null: Matrix, pooled: Sequence[Matrix], thresholds: Thresholds, quantile: float) -> tuple[float, int, float]:

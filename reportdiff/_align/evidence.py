@@ -10,7 +10,10 @@ For units ``a`` of year A and ``b`` of year B (all in [0, 1]):
   carried over verbatim or nearly (see :mod:`reportdiff._align.carry`);
 - ``heading``: RapidFuzz ratio of the titles without numbering;
 - ``position``: ``1 - |Δ|`` of the centres as shares of the report;
-- ``role``: agreement of their roles (see :mod:`reportdiff._align.roles`).
+- ``role``: agreement of their roles (see :mod:`reportdiff._align.roles`);
+- ``phrases``: TF-IDF cosine of their phrases (windows of four Chinese characters,
+  pairs of words; :func:`~reportdiff._align.vectors.phrases`), zero without phrase
+  vectors.  Not scored: a gate on some kinds of pairs (see ``Thresholds.phrase_quantile``).
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ class PairEvidence:
     heading: Matrix
     position: Matrix
     role: Matrix
+    phrases: Matrix
+    """TF-IDF cosine of the two units' phrases."""
     body: Matrix = field(init=False)
     """``0.5·cos + 0.25·flow_a + 0.25·flow_b``."""
     carried: Matrix = field(init=False)
@@ -77,14 +82,16 @@ def _flows(year: Year, units: Sequence[Unit], sims: Matrix, allowed: Matrix, flo
     return out
 
 
-def _rows(vec: Vectors, year: Year, level: int) -> sparse.csr_matrix:
-    """The TF-IDF rows of a year's units of ``level`` (0: its paragraphs), computed once."""
-    key = ("vectors", level)
+def _rows(vec: Vectors, year: Year, level: int, *, phrases: bool = False) -> sparse.csr_matrix:
+    """The TF-IDF rows of a year's units of ``level`` (0: its paragraphs), computed once;
+    of their phrases with ``phrases`` (``vec`` is then the phrase vectors)."""
+    kind = "phrases" if phrases else "vectors"
+    key = (kind, level)
     if key not in year.cache:
-        if ("counts", 0) not in year.cache:
-            year.cache[("counts", 0)] = vec.counts(year.counts)
+        if (kind, -1) not in year.cache:
+            year.cache[(kind, -1)] = vec.counts(year.phrase_counts if phrases else year.counts)
         groups = [[i] for i in range(len(year.chunks))] if level == 0 else [u.chunks for u in year.units(level)]
-        year.cache[key] = vec.rows(year.cache[("counts", 0)], groups)
+        year.cache[key] = vec.rows(year.cache[(kind, -1)], groups)
     out: sparse.csr_matrix = year.cache[key]
     return out
 
@@ -148,7 +155,7 @@ def _carried(ya: Year, yb: Year, level: int) -> Matrix:
 
 
 def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, floor: float = 0.05,
-             destinations: Matrix | None = None) -> PairEvidence:
+             destinations: Matrix | None = None, phrase_vectors: Vectors | None = None) -> PairEvidence:
     """The evidence between the units of ``level`` (1: parts, 2: leaves) of two years.
 
     Args:
@@ -159,6 +166,7 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
             against every unit of the other year, then masked.
         floor: a paragraph whose cosine with every candidate is below this flows nowhere.
         destinations: where paragraphs may flow (default: every unit of the other year).
+        phrase_vectors: the series' TF-IDF of phrases (None: ``phrases`` is all zeros).
     """
     import numpy as np
     from rapidfuzz import fuzz, process
@@ -186,5 +194,9 @@ def evidence(vec: Vectors, ya: Year, yb: Year, level: int, allowed: Matrix, *, f
         # letters are not: unrelated English titles share half their letters
         heading = _headings(vec, ya, yb, level)
     position = 1.0 - np.abs(np.array([u.center for u in ua])[:, None] - np.array([u.center for u in ub])[None, :])
+    if phrase_vectors is None:
+        phr = np.zeros(shape)
+    else:
+        phr = cosine(_rows(phrase_vectors, ya, level, phrases=True), _rows(phrase_vectors, yb, level, phrases=True))
     return PairEvidence(cos, flow_a, flow_b, car_a, car_b, heading.reshape(shape) * allowed,
-                        position.reshape(shape) * allowed, role.reshape(shape))
+                        position.reshape(shape) * allowed, role.reshape(shape), phr.reshape(shape) * allowed)

@@ -101,3 +101,8 @@ class Thresholds:
     """A one-to-one pair of sub-sections (nested or leftover) needs this share of one
     side's text to flow to the other: one of the two is the other's main continuation,
     not a topic that happens to score above chance."""
+    phrase_quantile: float | None = 0.95
+    """A one-to-one pair of sub-sections (nested or leftover) and an extra pair of parts
+    need a phrase cosine (shared names and set terms, not single words) at least this
+    quantile of the null pairs' phrase cosines: more phrasing in common than sections
+    that cannot be the same have.  None: no such gate."""

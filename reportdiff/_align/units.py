@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportdiff._align.vectors import Tokenizer, paragraphs
+from reportdiff._align.vectors import Tokenizer, paragraphs, phrases
 from reportdiff._text import Language, match_key
 from reportdiff.model import Report, Section, SectionKind, SectionRef
 
@@ -89,6 +89,8 @@ class Year:
     chunks: list[str]
     counts: list[Counter[str]] = field(default_factory=list)
     """Token counts of each paragraph."""
+    phrase_counts: list[Counter[str]] = field(default_factory=list)
+    """Phrase counts of each paragraph (:func:`~reportdiff._align.vectors.phrases`)."""
     cache: dict[tuple[str, int], Any] = field(default_factory=dict)
     """What the evidence computes once per year and level (vectors, shingles)."""
     stand_ins: list[tuple[Unit, SectionRef]] = field(default_factory=list)
@@ -175,4 +177,5 @@ def year_units(report: Report, tokenizer: Tokenizer, *, min_chars_zh: int = 40, 
             year.stand_ins.extend((w, u.ref) for w in waiting)
             waiting.clear()
     year.counts = [Counter(tokenizer(c, language)) for c in year.chunks]
+    year.phrase_counts = [Counter(phrases(c, language)) for c in year.chunks]
     return year
