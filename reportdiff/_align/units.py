@@ -10,14 +10,13 @@ level and takes that section's pairs
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportdiff._align.vectors import Tokenizer, paragraphs, phrases
-from reportdiff._text import Language, match_key
+from reportdiff._text import Language, match_key, to_simplified
 from reportdiff.model import Report, Section, SectionKind, SectionRef
 
 __all__ = ["Unit", "Year", "title_of", "year_units"]
@@ -37,14 +36,7 @@ def fold_script(text: str, language: Language) -> str:
     """
     if language != Language.ZH:
         return text
-    return str(_t2s().convert(text))
-
-
-@functools.cache
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
+    return to_simplified(text)
 
 
 def title_of(section: Section) -> str:
