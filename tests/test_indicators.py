@@ -418,4 +418,3 @@ def test_a_bare_change_of_an_amount_is_of_the_amount_just_named_not_the_sentence
     # a rate after an amount still takes the head when the amount's label is long
     qs = extract("国内生产总值超过126万亿元，增长5.2%。")
     assert ["国内生产总值", "国内生产总值增长"] == [q.label for q in qs]
-
