@@ -271,6 +271,8 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         weights: list[list[int]] = [[0, 0]]  # [inserted, deleted] characters per group
         equalities: list[str] = []
         changes = False
+        known, weight = self._weights, self._weight  # the memo read inline: ~100K look-ups a report
+        kept, keeps = self._kept, self._keeps
         for op, code in diffs:
             if op == EQ:
                 equalities.append(code)
@@ -278,12 +280,21 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
                 weights.append([0, 0])
                 continue
             groups[-1].append((op, code))
-            weights[-1][0 if op == INS else 1] += self._weight(code)
+            w = known.get(code)
+            weights[-1][0 if op == INS else 1] += weight(code) if w is None else w
             while equalities:
                 last = equalities[-1]
-                w = self._weight(last)
+                w = known.get(last)
+                if w is None:
+                    w = weight(last)
                 before, after = weights[-2], weights[-1]
-                if not (last and w <= max(before) and w <= max(after) and not self._keeps(last)):
+                # merged when no longer than the edits on both sides (max of two, written out)
+                if not (last and (w <= before[0] or w <= before[1]) and (w <= after[0] or w <= after[1])):
+                    break
+                keep = kept.get(last)
+                if keep is None:
+                    keep = keeps(last)
+                if keep:
                     break
                 equalities.pop()
                 tail, tail_w = groups.pop(), weights.pop()

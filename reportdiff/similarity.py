@@ -31,8 +31,10 @@ from reportdiff.model import Similarity
 
 __all__ = [
     "cosine",
+    "cosine_of_counts",
     "edit_similarity",
     "jaccard",
+    "jaccard_of_counts",
     "similarity",
     "similarity_of_terms",
     "similarity_of_tokens",
@@ -167,11 +169,19 @@ def similarity_of_terms(
     ca, cb = collections.Counter(ta), collections.Counter(tb)
     ea, eb = _lcs.encode_by_frequency(ta, tb, ca + cb)
     lcs, dist = _lcs.chunked_distances(ea, eb, ends_a, ends_b)
-    return _measures(len(ea), len(eb), lcs, dist, _cosine_of_counts(ca, cb), _jaccard_of_counts(ca, cb))
+    return _measures(len(ea), len(eb), lcs, dist, cosine_of_counts(ca, cb), jaccard_of_counts(ca, cb))
 
 
-def _cosine_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
-    """:func:`cosine` of two term counts."""
+def cosine_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
+    """:func:`cosine` of two term counts (``Counter(terms)``), the same float.
+
+    Counts add up: the counts of a text are those of its pieces summed when no term
+    spans a cut, so a long text's measure can come from counts made once per piece.
+
+    >>> import collections
+    >>> round(cosine_of_counts(collections.Counter("ab"), collections.Counter("ac")), 3)
+    0.5
+    """
     if not ca and not cb:
         return 1.0
     get = cb.get
@@ -180,8 +190,13 @@ def _cosine_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]
     return min(dot / norm, 1.0) if norm else 0.0
 
 
-def _jaccard_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
-    """:func:`jaccard` of two term counts."""
+def jaccard_of_counts(ca: collections.Counter[str], cb: collections.Counter[str]) -> float:
+    """:func:`jaccard` of two term counts (``Counter(terms)``), the same float.
+
+    >>> import collections
+    >>> jaccard_of_counts(collections.Counter("abb"), collections.Counter("bc"))
+    0.3333333333333333
+    """
     if not ca and not cb:
         return 1.0
     return len(ca.keys() & cb.keys()) / len(ca.keys() | cb.keys())

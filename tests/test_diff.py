@@ -495,3 +495,20 @@ def test_rare_bigram_filter_and_band_scan_find_every_move_all_pairs_would(
     expected = _brute_force_moves(dels, ins, threshold)
     assert expected == match_moves(dels, ins, same_pair=True, threshold=threshold, filter_from=0)
     assert expected == match_moves(dels, ins, same_pair=True, threshold=threshold)
+
+
+@pytest.mark.parametrize("granularity", ["word", "char", "sentence"])
+def test_a_shared_text_cache_gives_the_diffs_made_without_it(granularity: str) -> None:
+    """A series diffed pair by pair with one TextCache (each text cut once for its two
+    diffs) gives the same diffs as without, and the cache never holds more than its size."""
+    texts = [(FIXTURES / "gov-work-report" / f"{y}.txt").read_text(encoding="utf-8")[:3000] for y in (2016, 2017, 2018)]
+    texts.append(texts[0])  # a text seen again after it left the cache
+    import itertools
+
+    cache = rdiff.TextCache(size=2)
+    pairs = list(itertools.pairwise(texts))
+    with_cache = [diff_texts(a, b, granularity=granularity, cache=cache) for a, b in pairs]
+    again = [diff_texts(a, b, granularity=granularity, cache=cache) for a, b in pairs]
+    without = [diff_texts(a, b, granularity=granularity) for a, b in pairs]
+    assert without == with_cache == again
+    assert 2 == len(cache._known)

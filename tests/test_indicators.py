@@ -106,6 +106,17 @@ def test_names_dates_ordinals_and_codes_are_not_quantities(text: str) -> None:
     assert [] == [(q.value, q.unit) for q in extract(text)]
 
 
+@given(st.lists(st.sampled_from(["1", "23", "/", "分之", "三", "百", "又", "负", "\n", "，", " ", "1,000", "增长", ".5"]),
+                max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_fractions_read_line_by_line_are_the_whole_texts_matches(parts: list[str]) -> None:
+    """The fraction scan reads only the lines with a / or 分之: the same matches as one scan."""
+    from reportdiff._indicators._scan_zh import _FRACTION_RE, _fraction_matches
+
+    view = "".join(parts)
+    assert [m.span() for m in _FRACTION_RE.finditer(view)] == [m.span() for m in _fraction_matches(view)]
+
+
 def test_percent_and_percentage_points_are_kept_apart() -> None:
     qs = extract("消费对经济增长的贡献率上升3个百分点，达到51.2%。")
     assert [("个百分点", "points"), ("%", "rate")] == [(q.unit, q.unit_family) for q in qs]

@@ -102,3 +102,40 @@ def test_png_is_the_figure_size_at_its_dpi_with_a_palette_and_leaves_the_callers
     with Image.open(io.BytesIO(data)) as im:
         assert ((200, 100), "P") == (im.size, im.mode)
     assert before == matplotlib.rcParams["text.hinting"]
+
+
+def test_png_layout_keeps_every_label_inside_the_figure() -> None:
+    """The margins png sets (measured from the strings before drawing) hold the long
+    Chinese tick labels, the rotated year labels, the axis labels, the title and a
+    colour bar's ticks and label: what the figure draws lies inside it, and reaches
+    close to its edges."""
+    import pandas as pd
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from reportdiff.plot import _fit, ensure_fonts, similarity_heatmap
+
+    ensure_fonts()
+    labels = ["（一）加强和改善宏观调控，遏制物价过快上涨", "二、短", "三、Economic and social development"]
+    matrix = pd.DataFrame([[0.9, 0.5, 0.7], [0.2, 0.4, 0.6], [1.0, 0.1, 0.3]], index=labels,
+                          columns=[2017, 2018, 2019])
+    cases = [
+        (lambda ax: trend_line(frame(), "城镇新增就业", ax=ax), (3.6, 2.4)),
+        (lambda ax: delta_bars(wide_table(frame()), ax=ax), (4, 2)),
+        (lambda ax: similarity_heatmap(matrix, ax=ax), (6, 3)),
+    ]
+    for draw, size in cases:
+        fig = Figure(figsize=size, dpi=90)
+        canvas = FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        draw(ax)
+        _fit(fig, canvas.get_renderer())
+        canvas.draw()
+        drawn = fig.get_tightbbox(canvas.get_renderer())  # inches
+        slack = 1.5 / 90  # a pixel and a half: antialiasing and rounding
+        assert (drawn.x0 >= -slack, drawn.y0 >= -slack) == (True, True)
+        assert (drawn.x1 <= size[0] + slack, drawn.y1 <= size[1] + slack) == (True, True)
+        # and no margin is wasted: the drawing reaches within a few points of each edge (but the
+        # right one of a colour bar, which keeps its aspect and so may end short of the figure)
+        right = size[0] - drawn.x1 if len(fig.axes) == 1 else 0.0
+        assert max(drawn.x0, drawn.y0, right, size[1] - drawn.y1) < 0.2

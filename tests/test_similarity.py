@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from reportdiff.model import Similarity
 from reportdiff.similarity import (
     cosine,
+    cosine_of_counts,
     edit_similarity,
     jaccard,
+    jaccard_of_counts,
     similarity,
     simple_similarity,
     tokens,
@@ -104,3 +106,28 @@ def test_measures_are_those_of_the_terms() -> None:
         round(edit_similarity(ta, tb), 6),
         round(simple_similarity(ta, tb), 6),
     ) == similarity(a, b)
+
+
+PIECES = st.lists(st.text(alphabet=st.sampled_from(list("改革 ab12.%$,'\n")), max_size=12), min_size=1, max_size=4)
+
+
+@given(PIECES, PIECES)
+@settings(max_examples=200, deadline=None)
+def test_measures_of_counts_of_pieces_cut_after_line_breaks_are_those_of_the_whole_texts(a, b) -> None:  # type: ignore[no-untyped-def]
+    """What the report's section heatmap relies on: the counts of a text cut after line
+    breaks are the sum of its pieces' counts, and the measures of counts are the same
+    floats as those of the terms."""
+    import collections
+
+    def whole_and_summed(pieces):  # type: ignore[no-untyped-def]
+        cut = [p if k == len(pieces) - 1 or p.endswith("\n") else p + "\n" for k, p in enumerate(pieces)]
+        summed: collections.Counter[str] = collections.Counter()
+        for piece in cut:
+            summed.update(tokens(piece))
+        return "".join(cut), summed
+
+    ta, ca = whole_and_summed(a)
+    tb, cb = whole_and_summed(b)
+    assert collections.Counter(tokens(ta)) == ca
+    assert (cosine(tokens(ta), tokens(tb)), jaccard(tokens(ta), tokens(tb))) == (
+        cosine_of_counts(ca, cb), jaccard_of_counts(ca, cb))

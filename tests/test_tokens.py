@@ -170,3 +170,12 @@ def test_terms_numbers_and_counts_agree_with_a_term_pattern_of_their_own(text: s
     if n and (not ends or ends[-1] != n):
         ends.append(n)
     assert ([p.lower() if not num else p for p, _, num in expected], ends) == sentence_terms(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("改革。开放！ Sales rose. 6.5%, don't\n")), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_terms_are_those_of_sentence_terms_without_the_sentences(text: str) -> None:
+    """terms() skips the sentence scan sentence_terms() needs only for its ends."""
+    from reportdiff._tokens import sentence_terms, terms
+
+    assert sentence_terms(text)[0] == terms(text)

@@ -37,8 +37,9 @@ from reportdiff._diff._edits import edits_of
 from reportdiff._diff._moves import Candidate, candidates, make_move, match_moves, moves_within
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD, DiffOptions
 from reportdiff._diff._stats import changed_numbers, stats
+from reportdiff._diff._texts import TextCache, prepare
 from reportdiff._lcs import CELL_BUDGET, Clock, Codebook, edit_distance, lcs_length, token_diffs
-from reportdiff._tokens import NUMBER_PATTERN, Segmenter, numbers, sentences, tokenize, word_matches
+from reportdiff._tokens import NUMBER_PATTERN, Segmenter, numbers, sentences, tokenize
 from reportdiff.errors import ParseError
 from reportdiff.model import (
     DiffSide,
@@ -58,6 +59,7 @@ __all__ = [
     "NUMBER_PATTERN",
     "DiffOptions",
     "Segmenter",
+    "TextCache",
     "changed_numbers",
     "compose",
     "diff_reports",
@@ -75,23 +77,22 @@ def _side(x: str | DiffSide) -> DiffSide:
     return x if isinstance(x, DiffSide) else DiffSide(x)
 
 
-def _diff(a_side: DiffSide, b_side: DiffSide, o: DiffOptions, clock: Clock) -> TextDiff:
+def _diff(a_side: DiffSide, b_side: DiffSide, o: DiffOptions, clock: Clock, cache: TextCache | None) -> TextDiff:
     a, b = a_side.text, b_side.text
     g = o.granularity
     codebook = Codebook()
-    scan_a, scan_b = word_matches(a), word_matches(b)  # for word tokens and similarity terms
-    word = g is Granularity.WORD
-    ta = tokenize(a, g, segmenter=o.segmenter, matches=scan_a if word else None)
-    tb = tokenize(b, g, segmenter=o.segmenter, matches=scan_b if word else None)
+    if cache is None:
+        pa, pb = prepare(a, g, o.segmenter), prepare(b, g, o.segmenter)
+    else:
+        pa, pb = cache.get(a, g, o.segmenter), cache.get(b, g, o.segmenter)
     diffs = token_diffs(
-        ta, tb, codebook, clock, cleanup=o.cleanup, semantic=g is not Granularity.SENTENCE,
+        pa.tokens, pb.tokens, codebook, clock, cleanup=o.cleanup, semantic=g is not Granularity.SENTENCE,
         cell_budget=o.cell_budget,
     )
     edits, counts = edits_of(diffs, codebook)
-    sent_a, sent_b = sentences(a), sentences(b)
     moves: list[Move] = []
     if o.detect_moves:
-        moves = moves_within(edits, a, b, sent_a, sent_b, min_tokens=o.move_min_tokens,
+        moves = moves_within(edits, a, b, pa.sentences, pb.sentences, min_tokens=o.move_min_tokens,
                              threshold=o.move_threshold, segmenter=o.segmenter)
     return TextDiff(
         old=a_side,
@@ -99,7 +100,7 @@ def _diff(a_side: DiffSide, b_side: DiffSide, o: DiffOptions, clock: Clock) -> T
         granularity=g,
         edits=tuple(edits),
         moves=tuple(moves),
-        stats=stats(a, b, edits, counts, sent_a, sent_b, scan_a, scan_b),
+        stats=stats(edits, counts, pa, pb),
         approximate=clock.cut,
     )
 
@@ -116,6 +117,7 @@ def diff_texts(
     cell_budget: int = CELL_BUDGET,
     move_threshold: float = MOVE_THRESHOLD,
     move_min_tokens: int = MOVE_MIN_TOKENS,
+    cache: TextCache | None = None,
 ) -> TextDiff:
     """The exact diff of two texts.
 
@@ -136,6 +138,9 @@ def diff_texts(
             on unchanged sentences.
         move_threshold: least character similarity of a moved sentence.
         move_min_tokens: least words (Chinese: characters) of a moved sentence.
+        cache: a :class:`TextCache` shared by the diffs of a series, so that a text
+            diffed with the year before and the year after is cut into tokens,
+            sentences and terms once; the result is the same without it.
 
     Returns:
         A :class:`TextDiff`: edits that rebuild both texts, moves and statistics.
@@ -159,7 +164,7 @@ def diff_texts(
         move_threshold=move_threshold,
         move_min_tokens=move_min_tokens,
     )
-    return _diff(_side(old), _side(new), o, Clock(o.timeout))
+    return _diff(_side(old), _side(new), o, Clock(o.timeout), cache)
 
 
 def diff_reports(
@@ -175,6 +180,7 @@ def diff_reports(
     cell_budget: int = CELL_BUDGET,
     move_threshold: float = MOVE_THRESHOLD,
     move_min_tokens: int = MOVE_MIN_TOKENS,
+    cache: TextCache | None = None,
 ) -> TextDiff:
     """The diff of two parsed reports, whole or one section.
 
@@ -190,6 +196,7 @@ def diff_reports(
         cell_budget: as for :func:`diff_texts`.
         move_threshold: as for :func:`diff_texts`.
         move_min_tokens: as for :func:`diff_texts`.
+        cache: as for :func:`diff_texts`.
 
     Returns:
         A :class:`TextDiff` whose sides carry the reports' paths and years.
@@ -228,6 +235,7 @@ def diff_reports(
         cell_budget=cell_budget,
         move_threshold=move_threshold,
         move_min_tokens=move_min_tokens,
+        cache=cache,
     )
 
 
@@ -281,7 +289,7 @@ def diff_sections(
     diffs = []
     for old, new in pairs:
         left = None if o.timeout is None else max(o.timeout - (time.monotonic() - start), 0.0)
-        diffs.append(_diff(_side(old), _side(new), o, Clock(left)))
+        diffs.append(_diff(_side(old), _side(new), o, Clock(left), None))
     cross: list[SectionMove] = []
     if o.detect_moves:
         dels: list[Candidate] = []

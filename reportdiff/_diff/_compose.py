@@ -22,7 +22,8 @@ import attrs
 from reportdiff._diff._moves import moves_within
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD
 from reportdiff._diff._stats import stats
-from reportdiff._tokens import Segmenter, sentences
+from reportdiff._diff._texts import prepare
+from reportdiff._tokens import Segmenter
 from reportdiff.errors import ParseError
 from reportdiff.model import DiffSide, Edit, Move, Span, TextDiff
 
@@ -91,12 +92,12 @@ def compose(
         raise ParseError("compose: the parts' texts do not concatenate to the two whole texts")
     a, b = old.text, new.text
     edits = _merged(parts)
-    sent_a, sent_b = sentences(a), sentences(b)
+    pa, pb = prepare(a, None, None), prepare(b, None, None)  # sentences and terms: no tokens needed
     moves: list[Move] = []
     if detect_moves:
-        moves = moves_within(edits, a, b, sent_a, sent_b, min_tokens=move_min_tokens,
+        moves = moves_within(edits, a, b, pa.sentences, pb.sentences, min_tokens=move_min_tokens,
                              threshold=move_threshold, segmenter=segmenter)
-    whole = stats(a, b, edits, [0] * len(edits), sent_a, sent_b)
+    whole = stats(edits, [0] * len(edits), pa, pb)
     whole = attrs.evolve(
         whole,
         tokens_equal=sum(d.stats.tokens_equal for d in parts),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import collections
-import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
+from reportdiff._diff._texts import Prepared
 from reportdiff._lcs import Codebook
-from reportdiff._tokens import number_family, numbers, pieces, sentence_terms
+from reportdiff._tokens import number_family, numbers, pieces
 from reportdiff.model import DiffStats, Edit, NumberChange, Op, Span
 from reportdiff.similarity import similarity_of_terms
 
@@ -122,26 +122,15 @@ def changed_numbers(edits: Sequence[Edit]) -> tuple[NumberChange, ...]:
     return tuple(out)
 
 
-def stats(
-    old: str,
-    new: str,
-    edits: Sequence[Edit],
-    counts: Sequence[int],
-    sent_a: Sequence[Span],
-    sent_b: Sequence[Span],
-    scan_a: Sequence[re.Match[str]] | None = None,
-    scan_b: Sequence[re.Match[str]] | None = None,
-) -> DiffStats:
-    """The :class:`DiffStats` of a diff of ``old`` and ``new``; ``scan_a`` and
-    ``scan_b`` are their :func:`~reportdiff._tokens.word_matches` when known."""
+def stats(edits: Sequence[Edit], counts: Sequence[int], old: Prepared, new: Prepared) -> DiffStats:
+    """The :class:`DiffStats` of a diff: its edits with their token counts, and the
+    :class:`~reportdiff._diff._texts.Prepared` of its two texts (sentences, terms)."""
     chars = collections.Counter[Op]()
     toks = collections.Counter[Op]()
     for e, n in zip(edits, counts, strict=True):
         chars[e.op] += len(e.text)
         toks[e.op] += n
-    old_sents = collections.Counter(s.of(old).strip() for s in sent_a)
-    new_sents = collections.Counter(s.of(new).strip() for s in sent_b)
-    unchanged = sum((old_sents & new_sents).values())
+    unchanged = sum((old.sentence_counts & new.sentence_counts).values())
     return DiffStats(
         chars_equal=chars[Op.EQUAL],
         chars_deleted=chars[Op.DELETE],
@@ -149,13 +138,10 @@ def stats(
         tokens_equal=toks[Op.EQUAL],
         tokens_deleted=toks[Op.DELETE],
         tokens_inserted=toks[Op.INSERT],
-        sentences_old=len(sent_a),
-        sentences_new=len(sent_b),
+        sentences_old=len(old.sentences),
+        sentences_new=len(new.sentences),
         sentences_unchanged=unchanged,
-        unchanged_share=round(unchanged / len(sent_b), 4) if sent_b else 1.0,
-        similarity=similarity_of_terms(
-            *sentence_terms(old, matches=scan_a, stops=[s.end for s in sent_a]),
-            *sentence_terms(new, matches=scan_b, stops=[s.end for s in sent_b]),
-        ),
+        unchanged_share=round(unchanged / len(new.sentences), 4) if new.sentences else 1.0,
+        similarity=similarity_of_terms(old.terms, old.ends, new.terms, new.ends),
         changed_numbers=changed_numbers(edits),
     )

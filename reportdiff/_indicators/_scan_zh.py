@@ -320,11 +320,26 @@ def _range_after(marks: Marks, low: Hit) -> list[Hit] | None:
     ]
 
 
+def _fraction_matches(view: str) -> list[re.Match[str]]:
+    """``_FRACTION_RE``'s matches in ``view``, read only on the lines that hold a ``/`` or a
+    ``分之`` (every match holds one, and none holds a line break, so the others have none)."""
+    lines: dict[int, int] = {}
+    for mark in ("/", "分之"):
+        at = view.find(mark)
+        while at >= 0:
+            start = view.rfind("\n", 0, at) + 1
+            end = view.find("\n", at)
+            lines[start] = len(view) if end < 0 else end
+            at = view.find(mark, lines[start])
+    # endpos ends the line as the line break would (no lookaround of the pattern takes a "\n")
+    return [m for start in sorted(lines) for m in _FRACTION_RE.finditer(view, start, lines[start])]
+
+
 def _scan_fractions(marks: Marks) -> list[Hit]:
     """``1/3``, ``三分之一``, ``一百分之二``, ``三百五十又三分之一``: value = whole + numerator / denominator."""
     view = marks.text
     out = []
-    for m in _FRACTION_RE.finditer(view):
+    for m in _fraction_matches(view):
         if m.group(1):
             a, b = Decimal(m.group(1)), Decimal(m.group(2))
             if b == 0 or a >= b or not is_wide(view[m.end():m.end() + 1] or "a"):

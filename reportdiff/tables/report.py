@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import math
@@ -102,37 +103,59 @@ def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]
     """Each pair's ``measure`` over its whole texts, as :attr:`Comparison.sections` gives it.
 
     A leaf's own diff is its whole diff (unless it shows a part of a merged or split
-    section); otherwise the measure is computed from the two whole texts, without diffing them (cosine and Jaccard from their terms alone,
-    no LCS).
+    section); otherwise the measure is computed from the two whole texts, without diffing
+    them: cosine and Jaccard from their term counts alone (no LCS), which are a section's
+    own text's counts plus its children's (:func:`_term_counts`), so each text is read once.
     """
     from reportdiff import similarity as sim
 
     by_year = {r.year: r for r in c.reports}
     out: dict[SectionPair, float] = {}
-    # a section is in a pair with the year before and one with the year after: its terms are
+    # a section is in a pair with the year before and one with the year after: its counts are
     # made once and kept while its year is at hand (keeping all years' raised the 26-year peak by 26 MB)
-    terms: dict[tuple[int, str], list[str]] = {}
-
-    def terms_of(year: int, s: Section) -> list[str]:
-        if (year, s.path) not in terms:
-            terms[(year, s.path)] = sim.tokens(s.text())
-        return terms[(year, s.path)]
-
+    counts: dict[tuple[int, str], collections.Counter[str]] = {}
     for p, d in c.own:
         assert p.a is not None and p.b is not None
-        for key in [k for k in terms if k[0] < p.a.year]:  # the pairs come year pair by year pair
-            del terms[key]
+        for key in [k for k in counts if k[0] < p.a.year]:  # the pairs come year pair by year pair
+            del counts[key]
         sa = by_year[p.a.year].root.find(p.a.path)
         sb = by_year[p.b.year].root.find(p.b.path)
         if sa is None or sb is None or (d.old.text, d.new.text) == (sa.text(), sb.text()):
             # a leaf's own diff (not the part of a merged or split section) is its whole diff
             out[p] = float(getattr(d.stats.similarity, measure))
         elif measure in ("cosine", "jaccard"):
-            of_terms = sim.cosine if measure == "cosine" else sim.jaccard
-            out[p] = round(of_terms(terms_of(p.a.year, sa), terms_of(p.b.year, sb)), 6)
+            ca, cb = _term_counts(p.a.year, sa, counts), _term_counts(p.b.year, sb, counts)
+            of_counts = sim.cosine_of_counts if measure == "cosine" else sim.jaccard_of_counts
+            out[p] = round(of_counts(ca, cb), 6)
         else:
             out[p] = float(getattr(sim.similarity(sa.text(), sb.text()), measure))
     return out
+
+
+def _term_counts(
+    year: int, s: Section, known: dict[tuple[int, str], collections.Counter[str]]
+) -> collections.Counter[str]:
+    """The similarity terms of ``s.text()`` counted, kept in ``known`` by (year, path).
+
+    A section's text is its own text followed by its children's, and a text cut after a
+    line break has the terms of its two pieces (no term holds a line break), so the counts
+    are its own text's plus its children's; where a piece does not end in a line break the
+    whole text is read instead.
+    """
+    from reportdiff import similarity as sim
+
+    key = (year, s.path)
+    if key not in known:
+        own = s.heading + s.body
+        pieces = [own, *(child.text() for child in s.children[:-1])]
+        if s.children and not all(piece.endswith("\n") or not piece for piece in pieces):
+            known[key] = collections.Counter(sim.tokens(s.text()))
+        else:
+            total = collections.Counter(sim.tokens(own))
+            for child in s.children:
+                total.update(_term_counts(year, child, known))
+            known[key] = total
+    return known[key]
 
 
 def _year_pairs(c: Comparison, diffs: dict[SectionPair, TextDiff]) -> tuple[YearPair, ...]:
