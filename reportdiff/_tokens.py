@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 
-from reportdiff._text import CJK
+from reportdiff._text import CJK, simplified_table
 from reportdiff._vocab import CN_UNITS, EN_UNITS, MAGNITUDES, unit_of, unit_pattern
 from reportdiff.model import Granularity, Span
 
@@ -120,8 +120,14 @@ def default_segmenter() -> Segmenter:
     time and keeps no cache file.  Without rjieba, Chinese falls back to one
     word per character, with a warning.
 
+    Traditional characters are cut as their Simplified forms are (OpenCC ``t2s`` one character
+    for one, :func:`reportdiff._text.simplified_table`), so a Traditional report is compared word by
+    word too, not character by character.
+
     >>> default_segmenter()("加快发展")
     ['加快', '发展']
+    >>> default_segmenter()("加快發展")
+    ['加快', '發展']
     """
     try:
         rjieba = importlib.import_module("rjieba")  # imported by name: loaded only for word diffs
@@ -133,8 +139,17 @@ def default_segmenter() -> Segmenter:
     jieba = rjieba
 
     def cut(run: str) -> list[str]:
-        words: list[str] = jieba.cut(run, hmm=False)
-        return words
+        table = simplified_table(run)
+        if not table:
+            words: list[str] = jieba.cut(run, hmm=False)
+            return words
+        # Traditional characters: cut the Simplified rendering (the dictionary's), then the text
+        # itself at the same places (the fold is one character for one)
+        out, pos = [], 0
+        for w in jieba.cut(run.translate(table), hmm=False):
+            out.append(run[pos:pos + len(w)])
+            pos += len(w)
+        return out
 
     return cut
 

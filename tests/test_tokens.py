@@ -179,3 +179,19 @@ def test_terms_are_those_of_sentence_terms_without_the_sentences(text: str) -> N
     from reportdiff._tokens import sentence_terms, terms
 
     assert sentence_terms(text)[0] == terms(text)
+
+
+def test_traditional_text_is_cut_where_its_simplified_rendering_is() -> None:
+    """A Traditional sentence falls into dictionary words (經濟, 發展), not single characters, and its
+    words join back to it."""
+    import opencc
+
+    from reportdiff._tokens import default_segmenter
+
+    simplified = "我们会继续推动经济发展，加强与内地的合作，提高市民的生活质素。"
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    cut = default_segmenter()
+    words = cut(traditional)
+    assert "".join(words) == traditional
+    assert [len(w) for w in cut(simplified)] == [len(w) for w in words]
+    assert "經濟" in words and len(words) < len(traditional) * 0.7
