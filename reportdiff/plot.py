@@ -91,12 +91,17 @@ def ensure_fonts() -> str:
 
 
 def escape_mathtext(text: str) -> str:
-    """``text`` safe to draw: a ``$`` would start mathtext (and can crash on report text).
+    """``text`` safe to draw on one line: a ``$`` would start mathtext (and can crash on report
+    text), and tabs, line breaks and other control characters (a heading's ``1.\\t``) have no glyph:
+    each run of whitespace is one space.
 
     >>> escape_mathtext("$1.2 billion to $3 billion")
     '\\\\$1.2 billion to \\\\$3 billion'
+    >>> escape_mathtext("1.\\t现在\\n我宣读")
+    '1. 现在 我宣读'
     """
-    return str(text).replace("$", r"\$")
+    one_line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return one_line.replace("$", r"\$")
 
 
 def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi: int = 90) -> bytes:

@@ -139,3 +139,17 @@ def test_png_layout_keeps_every_label_inside_the_figure() -> None:
         # right one of a colour bar, which keeps its aspect and so may end short of the figure)
         right = size[0] - drawn.x1 if len(fig.axes) == 1 else 0.0
         assert max(drawn.x0, drawn.y0, right, size[1] - drawn.y1) < 0.2
+
+
+def test_tabs_and_line_breaks_in_report_text_draw_as_spaces() -> None:
+    """A heading holding a tab (``1.\\t现在``) or a line break draws without a missing-glyph warning."""
+    import warnings
+
+    import pandas as pd
+
+    from reportdiff.plot import png
+
+    t = pd.DataFrame({"change": [1.0, -2.0]}, index=pd.Index(["1.\t现在", "甲、引言\r\n乙"], name="series"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert png(lambda ax: delta_bars(t, ax=ax))[1:4] == b"PNG"
