@@ -364,9 +364,8 @@ def to_html(data: ReportData, *, context: int = 160) -> str:
     Returns:
         The page; every piece of report text in it is escaped.
     """
-    c = data.comparison
     years = data.years
-    title = next((r.title for r in c.reports if r.title), "") or "reports"
+    title = data.title or "reports"
     head = f"reportdiff: {title} {years[0]}–{years[-1]}"
     lang = _lang(data, years[0]) or "en"
     nav = ("<header class='top'><strong>" + _e(f"{title} {years[0]}–{years[-1]}") + "</strong>"

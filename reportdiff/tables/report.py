@@ -10,6 +10,7 @@ import collections
 import functools
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ import pandas as pd
 from reportdiff._compare import Comparison
 from reportdiff.model import Kind, Quantity, Relation, Section, SectionPair, TextDiff
 
-__all__ = ["Chart", "IndicatorRow", "ReportData", "TargetRow", "YearPair", "build", "change_volume_table", "similarity_matrix"]
+__all__ = ["Chart", "IndicatorRow", "ReportData", "TargetRow", "YearPair", "build", "change_volume_table", "series_title", "similarity_matrix"]
 
 
 @attrs.frozen
@@ -81,6 +82,38 @@ class TargetRow:
     met: bool | None
 
 
+_YEAR_WORDS = re.compile(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})\s*年度?|\b(?:19|20)\d{2}\b")
+
+
+def series_title(titles: list[str]) -> str:
+    """What the titles of a series' reports share, their years left out: the longest stretch common
+    to every title (``二零零零年施政報告以民為本`` and ``二零零一年施政報告鞏固實力`` → ``施政報告``), else
+    the first title.  Reports without a title are not asked.
+
+    >>> series_title(["一九九九年施政報告培育優秀人才", "二零零零年施政報告以民為本", ""])
+    '施政報告'
+    >>> series_title(["政府工作报告", "政府工作报告"])
+    '政府工作报告'
+    >>> series_title(["Annual Letter 2013", "Chairman's Letter 2014"])
+    'Letter'
+    >>> series_title(["Budget", "Policy Address"])
+    'Budget'
+    """
+    named = [" ".join(_YEAR_WORDS.sub(" ", t).split()) for t in titles if t.strip()]
+    if not named:
+        return ""
+    first = titles[next(i for i, t in enumerate(titles) if t.strip())].strip()
+    shortest = min(named, key=len)
+    for size in range(len(shortest), 1, -1):
+        found = sorted({shortest[i:i + size] for i in range(len(shortest) - size + 1)
+                        if all(shortest[i:i + size] in t for t in named)})
+        found = [f.strip(" ,.:;-–—·、，：") for f in found]
+        found = [f for f in found if len(f) >= 2 and (len(f) >= 4 or any(ord(ch) > 0x2E7F for ch in f))]
+        if found:
+            return max(found, key=len)
+    return first
+
+
 @attrs.frozen
 class ReportData:
     """The computed content of the HTML report."""
@@ -97,6 +130,8 @@ class ReportData:
     targets: tuple[TargetRow, ...]
     """Targets of year N beside the outcomes of year N+1 (see :func:`reportdiff.tables.trends.target_outcomes`)."""
     charts: tuple[Chart, ...]
+    title: str = ""
+    """The series' title: what the years' titles share (:func:`series_title`)."""
 
 
 def _section_similarity(c: Comparison, measure: str) -> dict[SectionPair, float]:
@@ -378,4 +413,4 @@ def build(c: Comparison, *, charts: bool = True, max_series: int = 9) -> ReportD
         for r in targets.to_dict("records")
     )
     return ReportData(c, years, pairs, quantities, tuple(rows), tuple(new), tuple(dropped), target_rows,
-                      tuple(drawn))
+                      tuple(drawn), series_title([r.title for r in c.reports]))
