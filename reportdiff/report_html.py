@@ -47,7 +47,7 @@ td.unit{white-space:nowrap}
 details.pair{margin:.4em 0;border:1px solid #d8dee4;border-radius:6px;padding:.3em .7em}
 details.pair>summary{cursor:pointer}
 .muted{color:#57606a}.warn{color:#cf222e}
-nav.toc ol{columns:2 18em;padding-left:1.2em}
+nav.toc ol{padding-left:1.2em}nav.toc>ol{columns:2 18em}nav.toc>ol>li{break-inside:avoid}
 .filters a{display:inline-block;margin:.1em .2em;padding:.05em .5em;border:1px solid #d0d7de;border-radius:1em;text-decoration:none;color:#1f2328;font-size:.88em}
 .filters a.on{background:#0969da;color:#fff;border-color:#0969da}
 .pairnav{float:right;font-size:.85em}.pairnav a{margin-left:.5em}
@@ -57,7 +57,7 @@ figcaption{font-size:.9em;color:#57606a}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(18em,1fr));gap:.6em}
 ol.quotes{font-size:.9em}ol.quotes li{margin:.2em 0}
 .sbs{display:grid;grid-template-columns:1fr 1fr;gap:.8em}.sbs .left ins,.sbs .right del{display:none}
-@media (max-width:40em){nav.toc ol{columns:1}.sbs{grid-template-columns:1fr}header.top{position:static}}
+@media (max-width:40em){nav.toc>ol{columns:1}.sbs{grid-template-columns:1fr}header.top{position:static}}
 """
 
 _JS = r"""
