@@ -153,13 +153,19 @@ def simplified_table(text: str, keep: str = "") -> dict[int, str]:
 
     Characters in ``keep`` stay as they are (the numeral characters, which
     :mod:`reportdiff._numerals` reads in both scripts).  A character whose Simplified form is
-    longer than one character stays as it is.
+    longer than one character stays as it is.  Text that GB 2312 (the Simplified standard set) can
+    encode holds no Traditional-only character and gets an empty table without a look-up.
 
     >>> "預計增長百分之五".translate(simplified_table("預計增長百分之五"))
     '预计增长百分之五'
     >>> simplified_table("国内生产总值")
     {}
     """
+    try:
+        text.encode("gb2312")  # the Simplified standard set: no Traditional-only character (and fast)
+        return {}
+    except UnicodeEncodeError:
+        pass
     table = {}
     for ch in sorted(set(text)):
         if ord(ch) > 0x2E7F and ch not in keep:
