@@ -276,3 +276,11 @@ def test_a_decimal_point_does_not_end_the_sentence_of_a_cue() -> None:
 def test_a_point_glued_to_a_mark_ends_the_sentence_of_a_cue(glue: str) -> None:
     qs = en(f"Next year the company will expand.{glue}Profits were $5 billion last year.")
     assert [Kind.ACTUAL] == [q.kind for q in qs]
+
+
+@pytest.mark.parametrize("opener", ["representing", "equivalent to", "accounting for", "amounting to"])
+def test_a_clause_qualifying_the_amount_before_it_names_that_amounts_subject(opener: str) -> None:
+    """``X will be $300 billion, representing 22 per cent of GDP``: the share is X's, not the verb's."""
+    first, second = extract(f"Total public expenditure will be $300 billion, {opener} 22 per cent of our GDP.")
+    assert ("Total public expenditure", "22") == (first.label, second.value)
+    assert second.label.startswith("Total public expenditure ") and second.label.endswith("GDP")

@@ -120,6 +120,17 @@ def _phrase_after(view: str, pos: int, *, skip_numbers: bool) -> tuple[list[str]
     return out, end
 
 
+_MODIFIER_OPENERS = frozenset("equivalent equal amounting accounting representing reflecting bringing taking "
+                              "making raising lifting pushing up down".split())
+"""Words opening a clause that only qualifies the amount before it (``…, representing 22 per cent``)."""
+
+
+def _modifies_what_precedes(words: list[str]) -> bool:
+    """The clause opens with a participle or ``equivalent to``: it says more of what came before it."""
+    first = words[0].lower() if words else ""
+    return first in _MODIFIER_OPENERS
+
+
 def _direction(words: list[str]) -> Direction:
     for w in reversed(words[-4:]):
         lw = w.lower()
@@ -186,6 +197,11 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         if not label:
             label = " ".join(content[-_MAX_WORDS:])
             subject = " ".join(topic[-_MAX_WORDS:]) or label
+        if prev is not None and same_sentence and prev.subject and cs > lo and _modifies_what_precedes(words) \
+                and not label.startswith(prev.subject):
+            # X was $300 billion, representing 22 per cent of GDP: the share is X's
+            label = f"{prev.subject} {label}"
+            subject = prev.subject
         if (pm := _PER_RE.match(view, quote_end)) is not None:
             quote_end = pm.end()
         base = "year-over-year" if _BASE_RE.search(raw) else ""
