@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from reportdiff._numerals import fold_numerals
+from reportdiff._text import to_simplified
 from reportdiff._vocab import MAGNITUDES
 
 if TYPE_CHECKING:
@@ -289,6 +291,8 @@ def display_scale(units: Sequence[str], base_unit: str) -> tuple[float, str]:
     (1.0, '%')
     >>> display_scale(["billion"], "$")
     (1000000000.0, '$ billion')
+    >>> display_scale(["億元", "萬元", "億元"], "元"), display_scale(["個"], "个")
+    ((100000000.0, '億元'), (1.0, '個'))
     """
     counts: dict[tuple[int, str], int] = {}
     for u in units:
@@ -297,19 +301,33 @@ def display_scale(units: Sequence[str], base_unit: str) -> tuple[float, str]:
     if not counts:
         return 1.0, base_unit
     (scale, word), _n = max(counts.items(), key=lambda kv: (kv[1], kv[0][0]))
+    base = _as_printed(units, base_unit)
     if scale == 1:
-        return 1.0, base_unit
+        return 1.0, base
     if word.isascii():
-        return float(scale), f"{base_unit} {word}".strip()
-    return float(scale), f"{word}{base_unit}"
+        return float(scale), f"{base} {word}".strip()
+    return float(scale), f"{word}{base}"
 
 
 def _magnitude_prefix(unit: str) -> tuple[str, int]:
+    """The magnitude word a printed unit opens with, as printed (``億`` of ``億元``), and its scale."""
     u = unit.strip()
+    folded = fold_numerals(u)  # 萬 / 億 read as 万 / 亿, one character for one
     for word in sorted(MAGNITUDES, key=len, reverse=True):
-        if u.startswith(word) or (u.lower().endswith(word) and word.isascii()):
-            return word, MAGNITUDES[word]
+        if folded.startswith(word) or (u.lower().endswith(word) and word.isascii()):
+            return (u[:len(word)] if not word.isascii() else word), MAGNITUDES[word]
     return "", 1
+
+
+def _as_printed(units: Sequence[str], base_unit: str) -> str:
+    """``base_unit`` in the script the report prints it in (個 where the base unit is 个)."""
+    if not base_unit or base_unit.isascii():
+        return base_unit
+    for u in units:
+        tail = str(u).strip()[-len(base_unit):] if base_unit else ""
+        if tail != base_unit and to_simplified(tail) == base_unit:
+            return tail
+    return base_unit
 
 
 def _series_values(frame: pd.DataFrame, series: str) -> tuple[list[int], list[float], str]:
