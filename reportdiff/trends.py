@@ -26,7 +26,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from reportdiff._indicators import normalise_label
-from reportdiff._text import cjk_count, nfkc, to_simplified
+from reportdiff._text import cjk_count, nfkc, simplified_table, to_simplified
 from reportdiff._vocab import (
     DOWN_WORDS,
     MASS_KG,
@@ -312,11 +312,14 @@ def series_name(q: Quantity) -> str:
     >>> from reportdiff._indicators import extract
     >>> series_name(extract("今年主要预期目标是：国内生产总值增长6.5%左右。")[0])
     '国内生产总值增长·目标'
+    >>> series_name(extract("今年主要預期目標是：國內生產總值增長百分之六。")[0])
+    '國內生產總值增長·目標'
     >>> series_name(extract("Book value per share grew 8.3% last year.")[0])
     'book value per share grew'
     """
     if cjk_count(q.label):
-        return normalise_label(q.label) + ("·目标" if q.kind == Kind.TARGET else "")
+        mark = ("·目標" if simplified_table(q.label) else "·目标") if q.kind == Kind.TARGET else ""
+        return normalise_label(q.label) + mark  # the mark in the label's own script
     words = " ".join(re.sub(r"[^\w$%&'’-]+", " ", nfkc(q.label)).split()).lower() or q.unit
     return words + (" (target)" if q.kind == Kind.TARGET else "")
 
