@@ -16,6 +16,7 @@ __all__ = [
     "EN_NUMBER_WORDS",
     "FINANCIAL",
     "NUMERAL_CHARS",
+    "PRINTED_YEAR",
     "fold_numerals",
     "format_decimal",
     "int_to_chinese",
@@ -101,6 +102,8 @@ _FOLD = str.maketrans({
 FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟"
 """Financial (anti-forgery) numerals: alone they are ordinary words (陆地, 收拾, 队伍)."""
 NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿兆" + FINANCIAL + "萬億兩倆"
+PRINTED_YEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
+"""A year as printed, as a regex group: 2010, ２０１０, 一九九零 (four digits of either kind)."""
 """Every character of a Chinese numeral's integer part, simplified, traditional and financial."""
 
 _SMALL = {"十": 10, "百": 100, "千": 1000}

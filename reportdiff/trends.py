@@ -204,14 +204,12 @@ def _specific(obs: list[Observation]) -> list[Observation]:
     Computed from the reports themselves: an indicator is printed once or twice a report (a result,
     a target), a phrase as often as the text has amounts to give.
     """
-    values: dict[tuple[int, str, str, str], set[float]] = {}
-    for o in obs:
-        q = o.lead
-        values.setdefault((o.year, _comparable(q.label), q.kind.value, _family(q)), set()).add(_magnitude(q))
-    generic = {(label, kind, fam) for (_y, label, kind, fam), vs in values.items() if len(vs) >= GENERIC_VALUES}
-    if not generic:
-        return obs
-    return [o for o in obs if (_comparable(o.lead.label), o.lead.kind.value, _family(o.lead)) not in generic]
+    keys = [(_comparable(o.lead.label), o.lead.kind.value, _family(o.lead)) for o in obs]
+    values: dict[tuple[int, tuple[str, str, str]], set[float]] = {}
+    for o, key in zip(obs, keys, strict=True):
+        values.setdefault((o.year, key), set()).add(_magnitude(o.lead))
+    generic = {key for (_year, key), vs in values.items() if len(vs) >= GENERIC_VALUES}
+    return [o for o, key in zip(obs, keys, strict=True) if key not in generic] if generic else obs
 
 
 def link_series(

@@ -17,24 +17,20 @@ import attrs
 
 from reportdiff._indicators._kind import continues_plan, kind_of
 from reportdiff._indicators._qualify import Hit, is_counter, is_time
-from reportdiff._indicators._view import CLAUSE_DELIMS, STOP_DELIMS, Marks, is_wide
-from reportdiff._numerals import NUMERAL_CHARS
+from reportdiff._indicators._view import CLAUSE_DELIMS, LIST_NUMBER_RE, STOP_DELIMS, Marks, is_wide
+from reportdiff._numerals import NUMERAL_CHARS, PRINTED_YEAR
 from reportdiff._text import nfkc
 from reportdiff._vocab import CN_TARGET_NOUNS, DOWN_WORDS, UP_WORDS, family_of
 from reportdiff.model import Direction, Kind
 
-_YEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
-"""A year as printed: 2010, 一九九零 (the view keeps Chinese numerals as written)."""
 BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比"
-                     rf"|[比较]{_YEAR}年(?:同期)?)")
+                     rf"|[比较]{PRINTED_YEAR}年(?:同期)?)")
 """Comparison bases printed before a change (比上年, 同比…)."""
 _FROM_RE = re.compile(r"(?:从|由)(?:\d{4}年|去年|上年|上一年)?的?$")
 _TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
-_ENUMERATOR_RE = re.compile(r"^(?:\d{1,3}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
-"""A paragraph or list number at the start of a label's clause (``52. 我们会…``, ``（三）``): no part of the label."""
-_DATE_PREFIX_RE = re.compile(rf"^在?{_YEAR}(?:至{_YEAR})?年(?:度)?(?:的)?|^\d{{1,2}}月(?:份)?")
-_DATE_SUFFIX_RE = re.compile(rf"{_YEAR}年(?:度)?$")
-_DATE_INSIDE_RE = re.compile(rf"在{_YEAR}(?:至{_YEAR})?年(?:度)?的")
+_DATE_PREFIX_RE = re.compile(rf"^在?{PRINTED_YEAR}(?:至{PRINTED_YEAR})?年(?:度)?(?:的)?|^\d{{1,2}}月(?:份)?")
+_DATE_SUFFIX_RE = re.compile(rf"{PRINTED_YEAR}年(?:度)?$")
+_DATE_INSIDE_RE = re.compile(rf"在{PRINTED_YEAR}(?:至{PRINTED_YEAR})?年(?:度)?的")
 """A date phrase inside a label (``以色列在一九九七年的高科技产品出口总值``): when, not what."""
 
 _LEADING_FILLERS = (
@@ -60,7 +56,9 @@ _PURPOSE_RE = re.compile(r"(?:在[^，,；;。：:\n的]{1,6}?)?(?:予|给|设�
 
 def strip_fillers(text: str) -> str:
     """``text`` without list bullets, leading fillers (其中, 全年…), dates and trailing verbs (达到, 为…)."""
-    text = _ENUMERATOR_RE.sub("", text.lstrip("—•·●○■◆-* "), count=1)
+    text = text.lstrip("—•·●○■◆-* ")
+    if m := LIST_NUMBER_RE.match(text):
+        text = text[m.end():]  # 52. 我们会…, （三）: the paragraph's number is no part of the label
     changed = True
     while changed and text:
         changed = False

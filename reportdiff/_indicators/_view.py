@@ -19,9 +19,12 @@ from reportdiff.model import Span
 
 _ZERO_WIDTH = frozenset(ZERO_WIDTH)
 _KEEP_WIDE = frozenset("，")  # a full-width comma is punctuation, never a thousands separator
-_ENUMERATOR_RE = re.compile(r"\d{1,3}[.．、](?!\d)")
+_ARABIC_NUMBER = r"\d{1,3}[.．、](?!\d)"
+_ENUMERATOR_RE = re.compile(_ARABIC_NUMBER)
 """A paragraph number opening a line (``52. ``): the line break before it ends a paragraph, it does not
 run a number on (``74.4\\n万亿元``)."""
+LIST_NUMBER_RE = re.compile(rf"(?:{_ARABIC_NUMBER}|[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[）)])\s*")
+"""A paragraph or list number and the space after it (``52. ``, ``三、``, ``（三）``)."""
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+", re.IGNORECASE)
 
 SENTENCE_DELIMS = "。！!？?\n"

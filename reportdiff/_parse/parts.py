@@ -71,10 +71,16 @@ def _opener(keys: list[str], i: int, j: int) -> int | None:
     return o
 
 
+def _bare(text: str, cands: list[Candidate]) -> list[bool]:
+    """For each heading, whether nothing but blank lines stands between it and the next heading."""
+    n = len(cands)
+    return [k + 1 < n and not text[cands[k].line_end : cands[k + 1].start].strip() for k in range(n)]
+
+
 def _runs(text: str, cands: list[Candidate], keys: list[str]) -> list[tuple[int, int, int | None]]:
     """(first, last, part heading or None) of each run of ``cands``."""
     n = len(cands)
-    bare = [k + 1 < n and not text[cands[k].line_end : cands[k + 1].start].strip() for k in range(n)]
+    bare = _bare(text, cands)
     runs = []
     i = 0
     while i < n:
@@ -156,7 +162,7 @@ def drop_reprints(text: str, cands: list[Candidate]) -> tuple[list[Candidate], l
     if n < 2:
         return cands, []
     keys = [_key(c.title) for c in cands]
-    bare = [k + 1 < n and not text[cands[k].line_end : cands[k + 1].start].strip() for k in range(n)]
+    bare = _bare(text, cands)
     drop = set()
     for k in range(n - 1):
         if not bare[k] or cands[k].number or cands[k + 1].number or not keys[k]:

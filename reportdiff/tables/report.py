@@ -18,6 +18,8 @@ import attrs
 import pandas as pd
 
 from reportdiff._compare import Comparison
+from reportdiff._numerals import PRINTED_YEAR
+from reportdiff._text import cjk_count
 from reportdiff.model import Kind, Quantity, Relation, Section, SectionPair, TextDiff
 
 __all__ = ["Chart", "IndicatorRow", "ReportData", "TargetRow", "YearPair", "build", "change_volume_table", "series_title", "similarity_matrix"]
@@ -82,7 +84,7 @@ class TargetRow:
     met: bool | None
 
 
-_YEAR_WORDS = re.compile(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})\s*年度?|\b(?:19|20)\d{2}\b")
+_YEAR_WORDS = re.compile(rf"{PRINTED_YEAR}\s*年度?|\b(?:19|20)\d{{2}}\b")
 
 
 def series_title(titles: list[str]) -> str:
@@ -102,13 +104,13 @@ def series_title(titles: list[str]) -> str:
     named = [" ".join(_YEAR_WORDS.sub(" ", t).split()) for t in titles if t.strip()]
     if not named:
         return ""
-    first = titles[next(i for i, t in enumerate(titles) if t.strip())].strip()
+    first = next(t.strip() for t in titles if t.strip())
     shortest = min(named, key=len)
     for size in range(len(shortest), 1, -1):
         found = sorted({shortest[i:i + size] for i in range(len(shortest) - size + 1)
                         if all(shortest[i:i + size] in t for t in named)})
         found = [f.strip(" ,.:;-–—·、，：") for f in found]
-        found = [f for f in found if len(f) >= 2 and (len(f) >= 4 or any(ord(ch) > 0x2E7F for ch in f))]
+        found = [f for f in found if len(f) >= 2 and (len(f) >= 4 or cjk_count(f))]
         if found:
             return max(found, key=len)
     return first
