@@ -108,7 +108,7 @@ def test_names_dates_ordinals_and_codes_are_not_quantities(text: str) -> None:
 
 @given(st.lists(st.sampled_from(["1", "23", "/", "分之", "三", "百", "又", "负", "\n", "，", " ", "1,000", "增长", ".5"]),
                 max_size=30))
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 def test_fractions_read_line_by_line_are_the_whole_texts_matches(parts: list[str]) -> None:
     """The fraction scan reads only the lines with a / or 分之: the same matches as one scan."""
     from reportdiff._indicators._scan_zh import _FRACTION_RE, _fraction_matches
@@ -360,7 +360,7 @@ def test_the_noun_after_an_amount_stops_where_a_change_of_the_amount_begins(text
 _REPORT_CHARS = st.sampled_from(list("增长下降约近多余万亿元人个项%％-－~至到和、，。；：“”《》0123456789一二两三十百千点分之负 \n\u200b"))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.text(_REPORT_CHARS, max_size=60) | st.text(max_size=40))
 def test_extract_never_fails_and_spans_index_the_text(text: str) -> None:
     for q in extract(text):
@@ -368,14 +368,14 @@ def test_extract_never_fails_and_spans_index_the_text(text: str) -> None:
         assert q.quote == q.quote_span.of(text).strip()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=10**12))
 def test_a_written_out_amount_reads_back_as_its_value(n: int) -> None:
     qs = extract(f"金额为{int_to_chinese(n)}元。")
     assert [float(n)] == [q.base_value for q in qs]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
 def test_a_printed_range_gives_its_two_ends(a: int, b: int) -> None:
     low, high = sorted((a, b))

@@ -140,7 +140,7 @@ _WORDS = st.sampled_from(["the", "economy", "grew", "by", "about", "revenue", "o
                           "percent", "million", "$3", "4.5", "12", "five", "%", "years", ",", ".", "-"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(_WORDS, max_size=30))
 def test_quotes_of_generated_sentences_start_at_words_and_index_the_text(words: list[str]) -> None:
     text = " ".join(words)

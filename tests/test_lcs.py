@@ -65,7 +65,7 @@ def _reference_cleanup(dmp: TokenDMP, diffs: Diffs) -> None:
         dmp.diff_cleanupMerge(diffs)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(a=TOKENS, b=TOKENS)
 def test_one_pass_cleanup_merges_what_the_rescanning_scan_merges(a: list[str], b: list[str]) -> None:
     book = Codebook()
@@ -127,7 +127,7 @@ def test_distances_on_tokens() -> None:
 CODES = st.text(alphabet=st.sampled_from(list("abcdefgh")), max_size=200)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(a=CODES, b=CODES, budget=st.sampled_from([1, 50, 10**9]))
 def test_anchored_distances_bound_the_exact_ones(a: str, b: str, budget: int) -> None:
     lcs, dist = anchored_distances(a, b, cell_budget=budget)
@@ -149,7 +149,7 @@ def test_anchored_distances_are_exact_for_a_revision_past_the_budget() -> None:
     assert exact == anchored_distances(a, b, cell_budget=1_000_000)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     a=CODES,
     b=CODES,
@@ -181,7 +181,7 @@ RAW_DIFFS = st.lists(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(diffs=RAW_DIFFS)
 def test_cleanup_merge_gives_diff_match_patchs_result(diffs: Diffs) -> None:
     import diff_match_patch

@@ -255,7 +255,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(obj=JSON_VALUES, indent=st.integers(0, 3))
 def test_indented_json_is_the_json_modules(obj: object, indent: int) -> None:
     from reportdiff.render import _indented_json

@@ -112,7 +112,7 @@ PIECES = st.lists(st.text(alphabet=st.sampled_from(list("改革 ab12.%$,'\n")), 
 
 
 @given(PIECES, PIECES)
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_measures_of_counts_of_pieces_cut_after_line_breaks_are_those_of_the_whole_texts(a, b) -> None:  # type: ignore[no-untyped-def]
     """What the report's section heatmap relies on: the counts of a text cut after line
     breaks are the sum of its pieces' counts, and the measures of counts are the same

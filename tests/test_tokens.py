@@ -134,7 +134,7 @@ def test_numbers_are_the_matches_of_the_number_pattern(text: str) -> None:
 WORDY = st.text(alphabet=st.sampled_from(list("改革人口万亿元个月%0123.,$ Ab'’Σ\n。!")), max_size=40)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(text=WORDY)
 def test_terms_numbers_and_counts_agree_with_a_term_pattern_of_their_own(text: str) -> None:
     # the word scan serves terms, numbers and counts; a separate term pattern (as before
@@ -173,7 +173,7 @@ def test_terms_numbers_and_counts_agree_with_a_term_pattern_of_their_own(text: s
 
 
 @given(st.text(alphabet=st.sampled_from(list("改革。开放！ Sales rose. 6.5%, don't\n")), max_size=60))
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_terms_are_those_of_sentence_terms_without_the_sentences(text: str) -> None:
     """terms() skips the sentence scan sentence_terms() needs only for its ends."""
     from reportdiff._tokens import sentence_terms, terms
