@@ -112,6 +112,35 @@ def test_form_10k_items_nest_under_parts_and_title_lines_under_items() -> None:
     ] == levels(text)
 
 
+def test_an_introduction_and_a_conclusion_stand_beside_the_chapters_they_frame() -> None:
+    """A title line before a numbered series that runs once through the document, and one after its
+    last item, are the chapters' siblings, not their parent and child."""
+    text = (f"The 2031 Plan\n\nOpening Remarks\n\n{BODY}\n\n1. Farming\n\n{BODY}\n\n"
+            f"2. Schools\n\n{BODY}\n\nLooking Ahead\n\n{BODY}\n")
+    assert [(1, "Opening Remarks"), (1, "1. Farming"), (1, "2. Schools"), (1, "Looking Ahead")] == levels(text)
+
+
+def test_a_roman_series_after_a_subtitle_is_the_top_level() -> None:
+    text = (f"ANNUAL REPORT 2031\n\nNote to Members\n\n{BODY}\n\nI. THE YEAR\n\n{BODY}\n\n"
+            f"A. Ferries\n\n{BODY}\n\nB. Buses\n\n{BODY}\n\nII. NEXT YEAR\n\n{BODY}\n")
+    assert [(1, "Note to Members"), (1, "I. THE YEAR"), (2, "A. Ferries"), (2, "B. Buses"),
+            (1, "II. NEXT YEAR")] == levels(text)
+
+
+def test_numbering_that_restarts_under_each_title_line_nests_under_them() -> None:
+    text = (f"Ferries\n\n{BODY}\n\n1. Harbour Routes\n\n{BODY}\n\n2. Island Routes\n\n{BODY}\n\n"
+            f"Buses\n\n{BODY}\n\n1. Urban Routes\n\n{BODY}\n\n2. Rural Routes\n\n{BODY}\n")
+    assert [(1, "Ferries"), (2, "1. Harbour Routes"), (2, "2. Island Routes"),
+            (1, "Buses"), (2, "1. Urban Routes"), (2, "2. Rural Routes")] == levels(text)
+
+
+def test_a_title_line_after_the_last_chapter_stays_inside_it_when_chapters_hold_title_lines() -> None:
+    text = (f"Opening Remarks\n\n{BODY}\n\n1. Farming\n\n{BODY}\n\nCrop Prices\n\n{BODY}\n\n"
+            f"2. Schools\n\n{BODY}\n\nTeacher Pay\n\n{BODY}\n")
+    assert [(1, "Opening Remarks"), (1, "1. Farming"), (2, "Crop Prices"), (1, "2. Schools"),
+            (2, "Teacher Pay")] == levels(text)
+
+
 # -- standalone title lines -------------------------------------------------
 
 

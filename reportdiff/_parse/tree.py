@@ -14,6 +14,12 @@ series, that item holding no titles of its own, closes the series (it is the
 items' sibling).  A numbered heading never nests under a title that itself
 sits in a numbered section.
 
+Unnumbered English title lines nest by scheme, with one exception read from
+the numbering: a top-level title line before a numbered series that runs once
+through the document (``Introduction`` / ``1.`` / ``2.``) is the series'
+sibling, and so is a title line of its scheme after the series' last item,
+unless the items hold title lines of their own.
+
 Every step is linear in the number of lines and headings.
 """
 
@@ -153,6 +159,10 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
         if typ == "h" and i in restart_at and items[k - 1][1] == "p":
             block_heads[items[k - 1][0]] = i
 
+    single_series = _single_series(cands)
+    last_index = {c.scheme: i for i, c in enumerate(cands)}
+    beside: dict[str, str] = {}  # a title scheme -> the numbered scheme its lines stand beside
+    titled: set[str] = set()  # numbered schemes whose sections hold title lines of their own
     stack: list[_Node] = [root]  # open sections, root first
     last_level: dict[str, int] = {}
     first_heading_seen = False
@@ -220,7 +230,18 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
                     found = node.level
                     del stack[depth:]
                     break
+            if found is None and _beside_series(stack, c, single_series):
+                # A top-level title line before a numbered series that runs once through the
+                # document (an introduction before chapters 1..n) is the series' sibling.
+                beside[stack[1].scheme] = c.scheme
+                del stack[1:]
+                found = 1
+            elif found is None and _closes_series(stack, c, i, beside, last_index, titled):
+                del stack[1:]
+                found = 1
             level = found if found is not None else stack[-1].level + 1
+            if not c.number and c.rank is None and stack[-1].cand is not None and stack[-1].cand.number:
+                titled.add(stack[-1].scheme)
         node = _Node(SectionKind.NUMBERED if c.number else SectionKind.HEADED, c.start, level, cand=c)
         node.warnings.extend(c.warnings)
         prev_node = stack[-1].last_of.get(c.scheme)
@@ -238,6 +259,45 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
         stack.append(node)
         last_level[c.scheme] = level
     return root
+
+
+def _single_series(cands: list[Candidate]) -> set[str]:
+    """Numbered schemes that run as one series through the document: at least two items, starting
+    at 1, each numbered above the one before (a series that restarts belongs to the headings above)."""
+    last: dict[str, int | None] = {}
+    broken: set[str] = set()
+    count: dict[str, int] = {}
+    for c in cands:
+        if not c.number:
+            continue
+        prev = last.get(c.scheme, 0)
+        if c.ordinal is None or prev is None or c.ordinal <= prev or (prev == 0 and c.ordinal != 1):
+            broken.add(c.scheme)
+        last[c.scheme] = c.ordinal
+        count[c.scheme] = count.get(c.scheme, 0) + 1
+    return {s for s, n in count.items() if n >= 2 and s not in broken}
+
+
+def _free_title(node: _Node) -> bool:
+    """An unnumbered heading line that carries no rank of its own (not a Chinese title line)."""
+    c = node.cand
+    return c is not None and not c.number and c.rank is None and c.scheme != TITLE
+
+
+def _beside_series(stack: list[_Node], c: Candidate, single_series: set[str]) -> bool:
+    """``c`` opens a single numbered series while only a top-level free title line is open."""
+    return (bool(c.number) and c.scheme in single_series and len(stack) == 2
+            and stack[1].level == 1 and _free_title(stack[1]))
+
+
+def _closes_series(stack: list[_Node], c: Candidate, i: int, beside: dict[str, str],
+                   last_index: dict[str, int], titled: set[str]) -> bool:
+    """Title line ``c`` (of a scheme that stood beside a numbered series) comes after the series'
+    last item, whose sections hold no title lines of their own: it is the items' sibling
+    (a closing part after chapters 1..n)."""
+    series = beside.get(c.scheme)
+    return (series is not None and not c.number and c.rank is None and len(stack) >= 2
+            and stack[1].scheme == series and i > last_index[series] and series not in titled)
 
 
 def _innermost_numbered(stack: list[_Node]) -> int:
