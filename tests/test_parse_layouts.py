@@ -269,3 +269,22 @@ def test_title_parts_with_a_numbered_series_inside_and_a_closing_title() -> None
 def test_ordinal_word_list_items_with_clauses_are_body() -> None:
     r = _parse("标题\n\n一、任务\n\n我们要做三件事：\n\n第一，制定政策，协助建立设施；\n\n第二，鼓励使用。\n\n二、其他\n\n正文。\n")
     assert ["一、任务", "二、其他"] == [s.heading for s in r.sections() if s.kind is not SectionKind.BLOCK]
+
+
+_PROSE = "我们坚持稳中求进，统筹推进各项工作，各方面成效明显，群众获得感持续增强，基础更加牢固。" * 2
+
+
+def _levels(text: str) -> list[tuple[int, str]]:
+    return [(s.level, s.heading.strip()) for s in _parse(text, "2031.txt").sections() if s.heading]
+
+
+def test_an_opening_and_a_closing_title_line_stand_beside_the_numbered_parts() -> None:
+    """前言 with text of its own before 一、二、, and 结束语 after the last part: all four at level 1."""
+    text = f"2031年工作安排\n\n前言\n\n{_PROSE}\n\n一、发展经济\n\n{_PROSE}\n\n二、改善民生\n\n{_PROSE}\n\n结束语\n\n{_PROSE}\n"
+    assert [(1, "前言"), (1, "一、发展经济"), (1, "二、改善民生"), (1, "结束语")] == _levels(text)
+
+
+def test_a_title_line_with_no_text_of_its_own_groups_the_numbered_parts_after_it() -> None:
+    text = (f"2031年工作安排\n\n总体要求\n\n{_PROSE}\n\n重点任务\n\n一、发展经济\n\n{_PROSE}\n\n"
+            f"二、改善民生\n\n{_PROSE}\n")
+    assert [(1, "总体要求"), (1, "重点任务"), (2, "一、发展经济"), (2, "二、改善民生")] == _levels(text)

@@ -14,9 +14,10 @@ series, that item holding no titles of its own, closes the series (it is the
 items' sibling).  A numbered heading never nests under a title that itself
 sits in a numbered section.
 
-Unnumbered English title lines nest by scheme, with one exception read from
-the numbering: a top-level title line before a numbered series that runs once
-through the document (``Introduction`` / ``1.`` / ``2.``) is the series'
+Unnumbered English title lines nest by scheme.  One exception for both
+languages, read from the numbering: the document's first title line, with
+text of its own, before a numbered series that runs once through the document
+(``Introduction`` / ``1.`` / ``2.``, ``前言`` / ``一、``) is the series'
 sibling, and so is a title line of its scheme after the series' last item,
 unless the items hold title lines of their own.
 
@@ -213,7 +214,10 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
         while len(stack) > 1 and not stack[-1].accepts_headings:
             stack.pop()
         holds_titles = False
-        if c.scheme == TITLE and c.rank is None:
+        if c.scheme == TITLE and c.rank is None and _closes_series(stack, c, i, beside, last_index, titled):
+            del stack[1:]
+            level = 1
+        elif c.scheme == TITLE and c.rank is None:
             level, holds_titles = _place_title(stack, cands, i, next_num[i])
         elif c.rank is not None:
             level = c.rank
@@ -240,8 +244,8 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
                 del stack[1:]
                 found = 1
             level = found if found is not None else stack[-1].level + 1
-            if not c.number and c.rank is None and stack[-1].cand is not None and stack[-1].cand.number:
-                titled.add(stack[-1].scheme)
+        if not c.number and c.rank is None and stack[-1].cand is not None and stack[-1].cand.number:
+            titled.add(stack[-1].scheme)
         node = _Node(SectionKind.NUMBERED if c.number else SectionKind.HEADED, c.start, level, cand=c)
         node.warnings.extend(c.warnings)
         prev_node = stack[-1].last_of.get(c.scheme)
@@ -279,15 +283,21 @@ def _single_series(cands: list[Candidate]) -> set[str]:
 
 
 def _free_title(node: _Node) -> bool:
-    """An unnumbered heading line that carries no rank of its own (not a Chinese title line)."""
+    """An unnumbered heading line that carries no rank of its own."""
     c = node.cand
-    return c is not None and not c.number and c.rank is None and c.scheme != TITLE
+    return c is not None and not c.number and c.rank is None
 
 
 def _beside_series(stack: list[_Node], c: Candidate, single_series: set[str]) -> bool:
-    """``c`` opens a single numbered series while only a top-level free title line is open."""
-    return (bool(c.number) and c.scheme in single_series and len(stack) == 2
-            and stack[1].level == 1 and _free_title(stack[1]))
+    """``c`` opens a single numbered series while the only title line open is the document's first
+    of its scheme at the top, with text of its own.  (A title line with no text before the series is
+    its grouping heading; so is the last of several top-level title lines: the titles are then the
+    document's parts, and the series lives in one of them.)"""
+    if not (c.number and c.scheme in single_series and len(stack) == 2):
+        return False
+    top = stack[1]
+    return (top.level == 1 and _free_title(top) and top.paragraphs > 0
+            and stack[0].count_of.get(top.scheme, 0) == 1)
 
 
 def _closes_series(stack: list[_Node], c: Candidate, i: int, beside: dict[str, str],
