@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 __all__ = [
     "CJK",
+    "MARKDOWN_HEADING",
+    "SETEXT_UNDERLINE",
     "ZERO_WIDTH",
     "Language",
     "cjk_count",
@@ -22,6 +24,7 @@ __all__ = [
     "halfwidth_digits",
     "is_cjk",
     "iter_lines",
+    "markdown_headings",
     "match_key",
     "nfkc",
     "simplified_table",
@@ -198,3 +201,68 @@ def iter_lines(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
             e = n
         yield pos, e
         pos = e + 1
+
+
+#: The longest line a setext underline makes a heading (a longer one is a paragraph over a rule).
+MAX_SETEXT_TITLE = 120
+#: An ATX heading's opening: up to three spaces, one to six ``#``.
+MARKDOWN_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+#: A setext underline: a line of ``===`` (level 1) or ``---`` (level 2), at least three.
+SETEXT_UNDERLINE = re.compile(r" {0,3}(={3,}|-{3,})[ \t]*")
+_SENTENCE_END = (".", ",", ";", ":", "。", "，", "；", "：")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def markdown_headings(
+    text: str, start: int = 0, limit: int | None = None, *, plain: bool = False
+) -> list[tuple[int, int, int]]:
+    """``(start, end, level)`` of each Markdown heading of ``text`` from ``start``, outside code
+    fences: ATX (``## Title``, the ``#`` included in the span) and setext (a line standing alone
+    after a blank line, ending as no sentence does, underlined by ``===`` for level 1 or ``---``
+    for level 2; the span is the title line, the underline stays text; a rule under a sentence is
+    a rule).  At most ``limit`` headings when given.
+
+    ``plain``: the text is not known to be Markdown, so an underline is a heading's only when it is
+    about as wide as its title (half to twice the title's width, a CJK character counting two) and
+    the text has at least two such headings: a stray ``-----`` rule under a short line is no reason
+    to read a report as Markdown.
+
+    >>> t = "Review\\n======\\n\\nText.\\n\\n## Plans\\n\\nMore text.\\n---\\n"
+    >>> [(t[s:e], lv) for s, e, lv in markdown_headings(t)]
+    [('Review', 1), ('## Plans', 2)]
+    """
+    out: list[tuple[int, int, int]] = []
+    setext: list[int] = []  # indexes in out of the setext headings
+    fenced = False
+    prev: tuple[int, int] | None = None  # the line before, when it may be a setext title
+    blank_before = True
+    for s, e in iter_lines(text, start):
+        line = text[s:e].rstrip("\r")
+        candidate, prev = prev, None
+        if _FENCE.match(line):
+            fenced = not fenced
+            blank_before = False
+            continue
+        if fenced:
+            continue
+        m = MARKDOWN_HEADING.match(line)
+        if m and line[m.end() :].strip(" \t#"):
+            lead = len(line) - len(line.lstrip())
+            out.append((s + lead, s + len(line.rstrip()), len(m.group(1))))
+        elif candidate is not None and (u := SETEXT_UNDERLINE.fullmatch(line)):
+            title = text[candidate[0] : candidate[1]]
+            width = len(title.strip()) + cjk_count(title)
+            if not plain or width / 2 <= len(u.group(1)) <= 2 * width:
+                lead = len(title) - len(title.lstrip())
+                setext.append(len(out))
+                out.append((candidate[0] + lead, candidate[0] + len(title.rstrip()), 1 if u.group(1)[0] == "=" else 2))
+        elif (line.strip() and blank_before and len(line.strip()) <= MAX_SETEXT_TITLE
+              and not m and not _LIST_ITEM.match(line) and not line.rstrip().endswith(_SENTENCE_END)):
+            prev = (s, e)
+        blank_before = not line.strip()
+        if limit is not None and len(out) >= limit and not (plain and len(setext) == 1):
+            break
+    if plain and len(setext) == 1:
+        del out[setext[0]]
+    return out[:limit]

@@ -54,6 +54,32 @@ def test_a_text_file_with_markdown_headings_is_read_as_markdown() -> None:
     assert [("## 一、回顾", 2), ("## 二、计划", 2)] == _headings(doc.text, doc)
 
 
+def test_underlined_headings_of_a_text_file_are_read_as_markdown_levels() -> None:
+    text = ("Harbour Review 2031\n===================\n\nAn opening paragraph about the year.\n\n"
+            "Ferries\n-------\n\nThree new boats entered service.\n\n"
+            "Buses\n-----\n\nTwo routes closed in the spring.\n")
+    doc = load_text(text, path="2031.txt")
+    assert Format.MARKDOWN == doc.fmt
+    assert [("Harbour Review 2031", 1), ("Ferries", 2), ("Buses", 2)] == _headings(doc.text, doc)
+    from reportdiff._parse import parse
+
+    r = parse(doc)
+    assert "Harbour Review 2031" == r.title
+    assert [(1, "Ferries"), (1, "Buses")] == [(s.level, s.heading) for s in r.sections() if s.heading]
+    assert not any(s.body.lstrip().startswith("=") for s in r.sections())  # the title's underline is the title's
+
+
+def test_a_rule_under_a_sentence_or_one_underlined_line_does_not_make_a_text_markdown() -> None:
+    one = "2031年工作报告\n\n一、回顾\n\n正文。\n\n附件\n----\n\n二、计划\n\n正文。\n"
+    assert Format.TEXT == load_text(one, path="2031.txt").fmt
+    from reportdiff._parse import parse
+
+    assert ["一、回顾", "二、计划"] == [s.heading for s in parse(load_text(one, path="2031.txt")).sections()
+                                    if s.heading and s.level == 1]
+    rules = "Opening words here.\n-----------------\n\nMore words follow here.\n------------------\n"
+    assert Format.TEXT == load_text(rules, path="2031.txt").fmt
+
+
 def test_plain_text_has_no_markup_headings() -> None:
     doc = load_text("2020年报告\n\n一、回顾\n\n正文。\n", path="2020.txt")
     assert Format.TEXT == doc.fmt and () == doc.markup_headings

@@ -18,7 +18,7 @@ import os
 import re
 from pathlib import PurePath
 
-from reportdiff._load.clean import MARKDOWN_HEADING, clean_text
+from reportdiff._load.clean import clean_text
 from reportdiff._load.encoding import check_script, decode
 from reportdiff._load.offsets import chain, span_to_clean
 from reportdiff._load.read import (
@@ -30,7 +30,7 @@ from reportdiff._load.read import (
     read_bytes,
 )
 from reportdiff._load.title import PLAUSIBLE_YEARS, check_year, detect_year, title_block
-from reportdiff._text import detect_language, iter_lines
+from reportdiff._text import detect_language, markdown_headings
 from reportdiff.errors import EmptyInputError, InputError, YearError
 from reportdiff.model import Document, Format, MarkupHeading, OffsetMap, Span
 
@@ -56,7 +56,6 @@ _ZIP = b"PK\x03\x04"
 MARKDOWN_MIN_HEADINGS = 2
 _HTML_EXT = (".html", ".htm", ".xhtml", ".shtml")
 _MD_EXT = (".md", ".markdown")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
 def _detect_format(name: str, text: str) -> Format:
@@ -68,28 +67,11 @@ def _detect_format(name: str, text: str) -> Format:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")) or re.search(r"<(body|div|p)[\s>]", head):
         return Format.HTML
-    if len(_markdown_headings(text[:200_000], limit=MARKDOWN_MIN_HEADINGS)) >= MARKDOWN_MIN_HEADINGS:
+    if len(markdown_headings(text[:200_000], limit=MARKDOWN_MIN_HEADINGS, plain=True)) >= MARKDOWN_MIN_HEADINGS:
         return Format.MARKDOWN
     return Format.TEXT
 
 
-def _markdown_headings(text: str, limit: int | None = None) -> list[tuple[int, int, int]]:
-    """``(start, end, level)`` of each ATX heading line outside code fences, ``#`` included."""
-    out: list[tuple[int, int, int]] = []
-    fenced = False
-    for s, e in iter_lines(text):
-        line = text[s:e]
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        m = MARKDOWN_HEADING.match(line)
-        if fenced or not m or not line[m.end() :].strip(" \t#"):
-            continue
-        lead = len(line) - len(line.lstrip())
-        out.append((s + lead, s + len(line.rstrip()), len(m.group(1))))
-        if limit is not None and len(out) >= limit:
-            break
-    return out
 
 
 def _clean_headings(text: str, offsets: OffsetMap, found: tuple[tuple[int, int, int], ...]) -> list[MarkupHeading]:
@@ -169,7 +151,7 @@ def _document(
         raise EmptyInputError(f"{name}: no report text is left after removing page chrome; check it is the right file")
     check_script(text, name, encoding)
     if fmt is Format.MARKDOWN:
-        headings = [MarkupHeading(Span(s, e), lv) for s, e, lv in _markdown_headings(text)]
+        headings = [MarkupHeading(Span(s, e), lv) for s, e, lv in markdown_headings(text)]
     else:
         headings = _clean_headings(text, offsets, found)
     if base is not None:

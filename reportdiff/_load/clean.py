@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from reportdiff._load.offsets import Cleaner
-from reportdiff._text import ZERO_WIDTH, Language, detect_language
+from reportdiff._text import MARKDOWN_HEADING, ZERO_WIDTH, Language, detect_language
 from reportdiff.model import OffsetMap
 
 __all__ = ["CHROME_LINE_PATTERNS", "FOOTER_MAX", "FOOTER_START_PATTERNS", "clean_text"]
@@ -62,9 +62,6 @@ NUMBERED_START = re.compile(_HEADING_START.pattern.replace("|——|#)", ")"))
 # Sentence-final punctuation at a line end: a line ending so is a whole paragraph.
 CN_LINE_END = re.compile(r"[。！？；：!?;:…][”’」』）)\]】]*[ \t\u3000]*$")
 
-
-# A Markdown ATX heading line (``## 一、总体``): never joined to its neighbours.
-MARKDOWN_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 
 _PUBLISH_DATE = re.compile(
     r"(?:发布时间|发布日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})"

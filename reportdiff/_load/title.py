@@ -12,7 +12,7 @@ import re
 from pathlib import PurePath
 
 from reportdiff._load.clean import CN_LINE_END, NUMBERED_START
-from reportdiff._text import CJK, halfwidth_digits
+from reportdiff._text import CJK, SETEXT_UNDERLINE, halfwidth_digits
 from reportdiff.errors import YearError
 
 __all__ = ["PLAUSIBLE_YEARS", "check_year", "detect_year", "title_block"]
@@ -61,6 +61,9 @@ def title_block(text: str) -> tuple[str, dict[str, str], int]:
                 break
             title = line
             end = m.end()
+            continue
+        if end == m.start() and SETEXT_UNDERLINE.fullmatch(line):
+            end = m.end()  # the title's own underline (``Title`` / ``=====``)
             continue
         dm = _CN_DATE.search(halfwidth_digits(line))
         if dm and "date" not in meta and len(line) <= 60:

@@ -77,7 +77,7 @@ def _decide(
         notes.append(f"the source marks {len(marked)} heading(s) at one level only: read from the text instead")
     md = markdown_candidates(text, start, schemes)
     if md:
-        return md, {}, [*notes, "Markdown # headings"]
+        return md, {}, [*notes, "Markdown headings"]
     if doc.language is not Language.ZH:
         cands, repeats = drop_repeats(english_candidates(text, start=start))
         cands, reprints = drop_reprints(text, cands)

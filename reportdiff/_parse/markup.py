@@ -4,8 +4,9 @@ Two sources, both language-independent:
 
 * :attr:`reportdiff.model.Document.markup_headings`, filled by the loader
   from HTML ``<h1>``–``<h6>``, Markdown ``#`` and DOCX heading styles;
-* Markdown ATX headings (``## 一、总体要求``) found in the text itself,
-  outside fenced code blocks, for text the loader read as plain text.
+* Markdown headings found in the text itself, outside fenced code blocks, for
+  text the loader read as plain text: ATX (``## 一、总体要求``) and setext (a
+  standalone line underlined by ``===`` or ``---``).
 
 A numbering token at the start of a marked heading (``一、``, ``（二）``) is
 kept as the section's number; the level is the marked level, made dense
@@ -22,15 +23,12 @@ from collections.abc import Sequence
 from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.chinese import strip_title
 from reportdiff._parse.schemes import Scheme
-from reportdiff._text import iter_lines
+from reportdiff._text import markdown_headings
 from reportdiff.model import MarkupHeading
 
 __all__ = ["is_flat", "markdown_candidates", "markup_candidates", "titled", "without_title"]
 
 _MD = re.compile(r"(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"[ ]{0,3}(?:```|~~~)")
-#: A Markdown heading indented more than this is code, not a heading.
-MAX_MD_INDENT = 3
 
 
 def _number(title: str, schemes: Sequence[Scheme]) -> tuple[str, int | None, str]:
@@ -96,33 +94,21 @@ def markup_candidates(text: str, headings: Sequence[MarkupHeading], schemes: Seq
 
 
 def markdown_candidates(text: str, start: int, schemes: Sequence[Scheme]) -> list[Candidate]:
-    """Markdown ATX headings of ``text`` from ``start``, ranked by ``#`` count.
+    """Markdown headings of ``text`` from ``start`` (ATX ``#`` and setext underlined ones, see
+    :func:`reportdiff._text.markdown_headings`), ranked by level.
 
     >>> [(c.number, c.title, c.rank) for c in markdown_candidates("## 一、总体要求\\n\\n正文。\\n", 0, ())]
     [('', '一、总体要求', 1)]
     """
-    found: list[tuple[int, int, int, str]] = []
-    in_fence = False
-    for ls, le in iter_lines(text, start):
-        line = text[ls:le]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        body = line.lstrip()
-        indent = len(line) - len(body)
-        if in_fence or indent > MAX_MD_INDENT:
-            continue
-        m = _MD.fullmatch(body.rstrip())
-        if m:
-            found.append((ls + indent, ls + indent + len(body.rstrip()), le, m.group()))
-    levels = [len(_MD.fullmatch(g).group(1)) for *_, g in found]  # type: ignore[union-attr]
+    found = markdown_headings(text, start, plain=True)
+    levels = [lv for *_, lv in found]
     if titled(levels):
         found, levels = found[1:], levels[1:]
     dense = _dense(levels)
     out = []
-    for (s, e, le, g), lv in zip(found, levels, strict=True):
-        m = _MD.fullmatch(g)
-        assert m is not None
-        number, ordinal, clean = _number(m.group(2), schemes)
-        out.append(Candidate(s, e, le, number, f"md{lv}", ordinal, clean, rank=dense[lv]))
+    for s, e, lv in found:
+        m = _MD.fullmatch(text[s:e])
+        le = text.find("\n", e)
+        number, ordinal, clean = _number(m.group(2) if m else text[s:e], schemes)
+        out.append(Candidate(s, e, len(text) if le < 0 else le, number, f"md{lv}", ordinal, clean, rank=dense[lv]))
     return out
