@@ -284,3 +284,16 @@ def test_a_clause_qualifying_the_amount_before_it_names_that_amounts_subject(ope
     first, second = extract(f"Total public expenditure will be $300 billion, {opener} 22 per cent of our GDP.")
     assert ("Total public expenditure", "22") == (first.label, second.value)
     assert second.label.startswith("Total public expenditure ") and second.label.endswith("GDP")
+
+
+def test_a_label_never_reaches_back_over_a_blank_line_into_a_heading_or_the_title() -> None:
+    text = "The 2031 Harbour Plan\n\nFerry Services\n\nThe fleet grew 12 per cent.\n\nand\n\nan extra $4 million for piers.\n"
+    got = {(q.label, q.quote) for q in extract(text, language="en")}
+    assert {("fleet grew", "The fleet grew 12 per cent"), ("extra", "an extra $4 million")} == got
+    assert all("\n" not in quote and "Ferry" not in label and "Plan" not in label for label, quote in got)
+
+
+@pytest.mark.parametrize("frame", ["the lowest in ten years", "for the first time in 12 years", "within three years"])
+def test_a_number_of_years_that_frames_a_figure_is_no_quantity(frame: str) -> None:
+    got = [(str(q.value), q.unit) for q in extract(f"Ferry fares fell 4 per cent, {frame}.", language="en")]
+    assert [("4", "per cent")] == got

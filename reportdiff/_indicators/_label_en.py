@@ -41,9 +41,10 @@ _CUT = frozenset("that which who whom whose where when while whereas because alt
 _DETERMINERS = frozenset("a an the this that these those its our their his her each every another".split())
 """Words before an adjectival amount (``a 4 per cent trend growth rate``): the noun after it is the label."""
 _WORD_RE = re.compile(r"(?:[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z])(?!-?\d)")
-_SENTENCE_END_RE = re.compile(EN_SENTENCE_END_RE.pattern + r"|:(?=\s)|\n[ \t]*\n|•|\(\d{1,2}\)|\([a-z]\)")
+_SENTENCE_END_RE = re.compile(EN_SENTENCE_END_RE.pattern + r"|:(?=\s)|\n|•|\(\d{1,2}\)|\([a-z]\)")
 """What ends an English sentence for labelling: a sentence end (:data:`EN_SENTENCE_END_RE`), a colon,
-a blank line, a bullet, an enumerator ``(1)``."""
+a line break of the view (where a paragraph, a heading or the title ends: the view reads a line
+wrapped inside a paragraph as a space), a bullet, an enumerator ``(1)``."""
 _CLAUSE_RE = re.compile(r",(?=\s)|\s[–—-]\s|\s[–—]|[–—]\s")
 _PER_RE = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|annum|share|head|person|capita)\b",
                      re.IGNORECASE)

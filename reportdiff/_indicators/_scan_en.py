@@ -70,7 +70,7 @@ _FRACTION_RE = re.compile(
 _TIME_BASES = frozenset(("years",))
 _FRAMING_RE = re.compile(
     r"(?:\b(?:the|these|those|its|our|their|this)\s+(?:very\s+)?(?:" + "|".join(EN_FRAMING_WORDS) + r")"
-    r"|\b(?:past|last|next|coming|recent))\s+$",
+    r"|\b(?:past|last|next|coming|recent|in|within))\s+$",
     re.IGNORECASE,
 )
 _AGO_RE = re.compile(r"\s+(?:ago|earlier|before|later)\b", re.IGNORECASE)
@@ -246,7 +246,8 @@ def _join_ranges(view: str, hits: list[Hit], bare: list[_Bare]) -> list[Hit]:
 
 def _drop_framing(view: str, hits: list[Hit]) -> list[Hit]:
     """Without the periods that frame a text (``over the past five years``, ``in the coming three to four
-    years``) and points in time (``seven years ago``): they are not quantities of their own."""
+    years``, ``the lowest in ten years``, ``within two years``) and points in time (``seven years
+    ago``): they are not quantities of their own."""
     out: list[Hit] = []
     framed = False
     for h in hits:
