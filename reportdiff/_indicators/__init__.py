@@ -22,7 +22,7 @@ from reportdiff._indicators import _scan_en, _scan_zh
 from reportdiff._indicators._label import label_hits, normalise_label
 from reportdiff._indicators._label_en import label_hits_en
 from reportdiff._indicators._qualify import Hit
-from reportdiff._indicators._view import Marks, View
+from reportdiff._indicators._view import LIST_NUMBER_RE, Marks, View
 from reportdiff._numerals import format_decimal
 from reportdiff._text import Language, detect_language
 from reportdiff.model import Bound, Kind, Quantity, Report
@@ -67,6 +67,8 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
         if english:
             first = h.qual_start if h.qual_start >= 0 else h.start
             quote_start = _word_start(view.text, min(quote_start, first), item.quote_start, first)
+        if (m := LIST_NUMBER_RE.match(view.text, quote_start)) and m.end() < h.start:
+            quote_start = m.end()  # 1. 去年…: the paragraph's number is no part of the quote, as of the label
         qspan = view.span(quote_start, max(h.end, item.quote_end))
         # where this quantity's words were read: its sentence (the labels' topics come from there)
         lo, hi = max(0, min(item.sentence_start, quote_start) - 200), max(h.end, item.quote_end) + 20
