@@ -297,3 +297,27 @@ def test_a_label_never_reaches_back_over_a_blank_line_into_a_heading_or_the_titl
 def test_a_number_of_years_that_frames_a_figure_is_no_quantity(frame: str) -> None:
     got = [(str(q.value), q.unit) for q in extract(f"Ferry fares fell 4 per cent, {frame}.", language="en")]
     assert [("4", "per cent")] == got
+
+
+def test_a_figure_compared_with_the_one_before_takes_its_indicator_as_a_start_value() -> None:
+    text = "Ferry income was $2.4 billion, compared with $1.9 billion in 2030."
+    now, before = extract(text, language="en")
+    assert ("Ferry income", "Ferry income") == (now.label, before.label)
+    assert "compared with $1.9 billion" == before.quote
+    assert before.start_value and not now.start_value
+
+
+def test_an_amount_per_share_is_another_indicator_than_the_total() -> None:
+    total, per = extract("Net income was $2.4 billion, or $3.10 per share.", language="en")
+    assert ("Net income", "Net income per share") == (total.label, per.label)
+    (rate,) = extract("Fares will cost $450 million a year.", language="en")
+    assert "a year" not in rate.label  # a rate in time is how a budget states its totals
+    (then,) = extract("Float was $138 billion a year ago.", language="en")
+    assert "$138 billion" == then.quote.split("was ")[-1]  # a year ago says when, not per what
+
+
+def test_a_line_break_never_glues_a_number_to_a_word() -> None:
+    """A title ending in a year over a paragraph, a number wrapped before its magnitude word."""
+    got = [(q.label, str(q.value), q.unit) for q in extract(
+        "Harbour Letter 2031\n\nRevenues rose 6% to $4.2\nbillion.", language="en")]
+    assert [("Revenues rose", "6", "%"), ("Revenues", "4.2", "$ billion")] == got

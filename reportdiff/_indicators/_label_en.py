@@ -46,9 +46,15 @@ _SENTENCE_END_RE = re.compile(EN_SENTENCE_END_RE.pattern + r"|:(?=\s)|\n|•|\(\
 a line break of the view (where a paragraph, a heading or the title ends: the view reads a line
 wrapped inside a paragraph as a space), a bullet, an enumerator ``(1)``."""
 _CLAUSE_RE = re.compile(r",(?=\s)|\s[–—-]\s|\s[–—]|[–—]\s")
-_PER_RE = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|annum|share|head|person|capita)\b",
-                     re.IGNORECASE)
+_PER_RE = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|annum|share|head|person|capita)\b"
+                     r"(?!\s+(?:ago|earlier|before|later)\b)", re.IGNORECASE)
 """A rate after an amount (``$9,000 a month``, ``$7.14 per share``): part of that amount's quote."""
+_PER_UNIT = frozenset("share head person capita".split())
+"""What an amount can be per that makes it another indicator than the total (a rate in time, ``$43
+billion a year``, is how budgets state totals anyway)."""
+_COMPARED = frozenset("compared comparing versus vs against contrasted".split())
+"""Words that set a figure beside the one before it (``compared with $1.9 billion``): that figure is
+the earlier one's indicator, its point of comparison."""
 _TO_RE = re.compile(r"\bto\b", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of\s+")
 _BASE_RE = re.compile(r"year[- ]over[- ]year|year[- ]on[- ]year|from (?:a year earlier|last year)", re.IGNORECASE)
@@ -166,6 +172,9 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         content = _content(words)
         direction = _direction(words)
         start_value = bool(FROM_RE.search(raw))
+        if prev is not None and same_sentence and content and all(w.lower() in _COMPARED for w in content):
+            # net earnings were $2.4 billion, compared with $1.9 billion: the figure it is compared with
+            content, topic, start_value = [], [], True
         post_end = hit.tail if hit.tail >= 0 else hit.end
         quote_end = post_end
         label = ""
@@ -205,6 +214,10 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
             subject = prev.subject
         if (pm := _PER_RE.match(view, quote_end)) is not None:
             quote_end = pm.end()
+            per = " ".join(pm.group().split()).lower()
+            per_noun = per.split()[-1]
+            if per_noun in _PER_UNIT and not any(w.lower().rstrip("s") == per_noun for w in label.split()):
+                label = f"{label} {per}".strip()  # $3.10 per share is not the total's indicator
         base = "year-over-year" if _BASE_RE.search(raw) else ""
         kind = kind_of(marks, hit, raw, True)
         if start_value:

@@ -51,6 +51,11 @@ def is_wide(ch: str) -> bool:
     return ord(ch) > 0x2E7F
 
 
+def _is_letter(ch: str) -> bool:
+    """A Latin letter (``billion``, ``Revenues``): what a line break before or after a number keeps apart."""
+    return ch.isascii() and ch.isalpha()
+
+
 @attrs.frozen
 class View:
     """The text with zero-width characters dropped, full-width forms folded,
@@ -87,7 +92,8 @@ class View:
                 prev = out[-1] if out else ""
                 nxt = text[j] if j < n else ""
                 joins_number = (prev.isdigit() or prev in ".%" or nxt.isdigit()) \
-                    and not (newline and _ENUMERATOR_RE.match(text, j))
+                    and not (newline and _ENUMERATOR_RE.match(text, j)) \
+                    and not (_is_letter(prev) or _is_letter(nxt))  # 2031 / Revenues: a word is no part of a number
                 soft_wrap = breaks == 1 and bool(prev) and bool(nxt) and not (is_wide(prev) or is_wide(nxt))
                 if not prev or not nxt:
                     pass
