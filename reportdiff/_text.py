@@ -101,13 +101,32 @@ def detect_language(text: str) -> Language:
     return Language.ZH if cjk > 0 and cjk * 2 >= latin else Language.EN
 
 
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]+")
+_WIDE_TABLE = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)})
+
+
+def _narrow(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDE_TABLE)
+
+
 def nfkc(text: str) -> str:
     """NFKC normal form: full-width letters, digits and brackets folded (``（一）２`` → ``(一)2``).
 
+    The same string as ``unicodedata.normalize("NFKC", text)``, faster on Chinese text: its
+    full-width forms (``，`` ``（`` ``％`` and the ideographic space) are folded first, each
+    to what it decomposes to, which leaves the compatibility decomposition of the text (and
+    so its NFKC form) as it was; the rest of a Chinese text is mostly already in NFKC, which
+    ``normalize`` checks quickly, where a text with a full-width comma every clause took
+    the full normalisation, character by character.
+
     >>> nfkc("（一）２００１年")
     '(一)2001年'
+    >>> nfkc("Ａ\u0301，１\u3000…") == unicodedata.normalize("NFKC", "Ａ\u0301，１\u3000…") == "Á,1 ..."
+    True
     """
-    return unicodedata.normalize("NFKC", text)
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", _WIDE_RE.sub(_narrow, text))
 
 
 def strip_zero_width(text: str) -> str:

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from reportdiff._diff._compose import compose
 from reportdiff._diff._edits import edits_of
 from reportdiff._diff._moves import Candidate, candidates, make_move, match_moves, moves_within
 from reportdiff._diff._options import MOVE_MIN_TOKENS, MOVE_THRESHOLD, DiffOptions
@@ -71,6 +71,19 @@ __all__ = [
     "sentences",
     "tokenize",
 ]
+
+
+if TYPE_CHECKING:
+    from reportdiff._diff._compose import compose
+
+
+def __getattr__(name: str) -> Any:
+    """``compose`` on first use (PEP 562): only a comparison's whole-section diffs need it."""
+    if name == "compose":
+        from reportdiff._diff._compose import compose
+
+        return compose
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _side(x: str | DiffSide) -> DiffSide:

@@ -19,6 +19,9 @@ from reportdiff.model import Span
 
 _ZERO_WIDTH = frozenset(ZERO_WIDTH)
 _KEEP_WIDE = frozenset("，")  # a full-width comma is punctuation, never a thousands separator
+_PLAIN_RUN_RE = re.compile(rf"[^\s{ZERO_WIDTH}\uff01-\uff5e]+")
+"""A run of characters the view keeps as they are: no whitespace (``\\s`` is ``str.isspace``), no
+zero-width character, no full-width form (``，`` among them)."""
 _ARABIC_NUMBER = r"\d{1,3}[.．、](?!\d)"
 _ENUMERATOR_RE = re.compile(_ARABIC_NUMBER)
 """A paragraph number opening a line (``52. ``): the line break before it ends a paragraph, it does not
@@ -74,10 +77,18 @@ class View:
         >>> View.of("74.4\\n\\u200b\\n万亿元").text
         '74.4万亿元'
         """
-        out: list[str] = []
+        out: list[str] = []  # pieces of the view, none empty
         idx: list[int] = []
+        plain = _PLAIN_RUN_RE.match
         i, n = 0, len(text)
         while i < n:
+            run = plain(text, i)
+            if run is not None:  # most of a text: copied whole
+                j = run.end()
+                out.append(run.group())
+                idx.extend(range(i, j))
+                i = j
+                continue
             ch = text[i]
             if ch in _ZERO_WIDTH:
                 i += 1
@@ -89,7 +100,7 @@ class View:
                     breaks += text[j] in "\n\u2028\u2029"
                     j += 1
                 newline = breaks > 0
-                prev = out[-1] if out else ""
+                prev = out[-1][-1] if out else ""
                 nxt = text[j] if j < n else ""
                 joins_number = (prev.isdigit() or prev in ".%" or nxt.isdigit()) \
                     and not (newline and _ENUMERATOR_RE.match(text, j)) \

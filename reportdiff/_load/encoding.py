@@ -61,7 +61,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-_LETTER = re.compile(rf"[A-Za-z{CJK}]")
+
+
+@functools.cache
+def _letter_re() -> re.Pattern[str]:
+    """A Latin letter or an ideograph: compiled on first use, as only a text with kana or hangul
+    needs its letters counted (:func:`check_script`)."""
+    return re.compile(rf"[A-Za-z{CJK}]")
 
 
 #: The everyday ideographs and syllables of the CJK national standards, as (codec, lead-byte
@@ -254,7 +260,9 @@ def check_script(text: str, name: str, encoding: str, *, max_foreign: float = MA
     sample = text[:200_000]
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
-    letters = kana + hangul + len(_LETTER.findall(sample))
+    if not kana and not hangul and max_foreign >= 0:
+        return  # nothing foreign (a Chinese or English report): no letter to count
+    letters = kana + hangul + len(_letter_re().findall(sample))
     if letters and kana + hangul > max_foreign * letters:
         language = "Japanese" if kana >= hangul else "Korean"
         raise InputError(

@@ -8,6 +8,7 @@ year, the file name, or the title.  A year outside the plausible range
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePath
 
@@ -26,7 +27,14 @@ _NAME_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _FOUR_DIGITS = re.compile(r"(?<![\d.,])(\d{4})(?![\d.,]\d|\d)")
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _MARKDOWN_TITLE = re.compile(r"#{1,6}\s+(.+?)\s*#*$")
-_SPEAKER = re.compile(rf"[{CJK}]{{2,12}}[ \u3000]+[{CJK}·]{{2,6}}")
+
+
+@functools.cache
+def _speaker() -> re.Pattern[str]:
+    """A speaker's line under the title (``某市市长　张三``), compiled on first use: its two ideograph
+    classes make it the dearest pattern of the loader to compile, and it is tried only on a line after
+    the title that is no date (a diff of two reports never needs it)."""
+    return re.compile(rf"[{CJK}]{{2,12}}[ \u3000]+[{CJK}·]{{2,6}}")
 
 
 def title_block(text: str) -> tuple[str, dict[str, str], int]:
@@ -69,7 +77,7 @@ def title_block(text: str) -> tuple[str, dict[str, str], int]:
         if dm and "date" not in meta and len(line) <= 60:
             meta["date"] = f"{int(dm.group(1)):04d}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
             meta["occasion"] = re.sub(r"^[—\-\s]+", "", line)
-        elif "speaker" not in meta and not NUMBERED_START.match(line) and _SPEAKER.fullmatch(line):
+        elif "speaker" not in meta and not NUMBERED_START.match(line) and _speaker().fullmatch(line):
             meta["speaker"] = re.sub(r"[ \u3000]+", " ", line)
         else:
             break
