@@ -321,3 +321,8 @@ def test_a_line_break_never_glues_a_number_to_a_word() -> None:
     got = [(q.label, str(q.value), q.unit) for q in extract(
         "Harbour Letter 2031\n\nRevenues rose 6% to $4.2\nbillion.", language="en")]
     assert [("Revenues rose", "6", "%"), ("Revenues", "4.2", "$ billion")] == got
+
+
+def test_labels_keep_words_with_letters_of_any_latin_script() -> None:
+    (q,) = extract("Café sales in Zürich rose 5 per cent.", language="en")
+    assert "Café sales Zürich rose" == q.label
