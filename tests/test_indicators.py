@@ -480,3 +480,29 @@ def test_chao_before_a_number_and_yue_wei_are_qualifiers(text: str, expected: tu
 def test_an_yearly_comparison_is_a_base() -> None:
     (q,) = extract("本港出口货值按年下跌8.6%。")
     assert (q.base, q.direction) == ("按年", Direction.DOWN)
+
+
+def test_value_added_is_a_noun_not_an_increase() -> None:
+    (q,) = extract("全区数字经济核心产业增加值达到380亿元。")
+    assert (q.label, q.direction) == ("数字经济核心产业增加值", Direction.NONE)
+    (g,) = extract("文化产业增加值增长12%。")
+    assert g.direction == Direction.UP
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("全年一般公共预算收入预计完成300亿元。", "一般公共预算收入"),
+        ("社会消费品零售总额预计为4500亿元。", "社会消费品零售总额"),
+        ("全年地区生产总值预计增长6%左右。", "地区生产总值增长"),
+        ("预计全年新增减税降费超过2000亿元。", "新增减税降费"),
+    ],
+)
+def test_the_forecast_cue_makes_a_target_and_is_no_part_of_the_label(text: str, label: str) -> None:
+    (q,) = extract(text)
+    assert (q.label, q.kind) == (label, Kind.TARGET)
+
+
+def test_yici_lists_distribute_like_fenbie() -> None:
+    a, b = extract("城镇、农村居民人均可支配收入依次为58000元和32000元。")
+    assert (a.label, a.value, b.label, b.value) == ("城镇居民人均可支配收入", "58000", "农村居民人均可支配收入", "32000")
