@@ -282,7 +282,7 @@ class Meaning(enum.Enum):
 
 
 _MEANINGS: dict[str, Meaning] = {
-    **dict.fromkeys(("以上", "超过", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "几", "数", "至少", "最少",
+    **dict.fromkeys(("以上", "超过", "超", "不低于", "不少于", "多", "余", "逾", "突破", "高于", "几", "数", "至少", "最少",
                      "超過", "more than",
                      "over", "at least", "in excess of", "above", "not less than", "just over", "well over",
                      "or above", "or more", "and above", "or over"), Meaning.AT_LEAST),
@@ -295,11 +295,11 @@ _MEANINGS: dict[str, Meaning] = {
 
 CN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted(
     ("不低于", "不超过", "不少于", "超过", "超過", "突破", "将近", "接近", "差不多", "低于", "高于", "大约", "约", "近",
-     "逾", "不到", "不足", "至少", "最少", "最多", "至多"), key=lambda q: (-len(q), q)))
+     "逾", "超", "不到", "不足", "至少", "最少", "最多", "至多"), key=lambda q: (-len(q), q)))
 """Qualifiers printed before a Chinese number, longest first."""
-CN_QUALIFIER_GAPS: tuple[str, ...] = ("人民币", "港币", "美元", "有", "占", "达")
-"""What may stand between a qualifier and its number: a verb of having or amounting to (``约有8万人``,
-``约占三成``, ``约达``) or a currency named before the amount (``接近港币700亿元``)."""
+CN_QUALIFIER_GAPS: tuple[str, ...] = ("人民币", "港币", "美元", "有", "占", "达", "为")
+"""What may stand between a qualifier and its number: a verb of having, being or amounting to (``约有8万人``,
+``约占三成``, ``约达``, ``约为150万人``) or a currency named before the amount (``接近港币700亿元``)."""
 CN_POST_QUALIFIERS: tuple[str, ...] = ("左右", "以上", "以下", "以内", "之内", "上下")
 """Qualifiers printed after a Chinese number and its unit."""
 EN_PRE_QUALIFIERS: tuple[str, ...] = tuple(sorted((
@@ -337,10 +337,11 @@ def is_approximate(qualifier: str) -> bool:
     return meaning_of(qualifier) is not Meaning.EXACT
 
 
-UP_WORDS: tuple[str, ...] = ("增长", "增加", "提高", "上升", "上涨", "扩大", "增", "多", "高", "涨", "升")
+UP_WORDS: tuple[str, ...] = ("增长", "增加", "提高", "上升", "上涨", "扩大", "回升", "增", "多", "高", "涨", "升")
 """Chinese words that give a change a positive sign."""
-DOWN_WORDS: tuple[str, ...] = ("下降", "减少", "降低", "回落", "下调", "缩小", "压减", "降", "减", "低", "少")
-"""Chinese words that give a change a negative sign."""
+DOWN_WORDS: tuple[str, ...] = ("负增长", "下降", "减少", "降低", "回落", "下调", "缩小", "压减", "下跌", "下滑", "降", "减",
+                                "低", "少", "跌")
+"""Chinese words that give a change a negative sign (负增长: growth below zero, a fall however it is printed)."""
 EN_UP_WORDS: tuple[str, ...] = ("rose", "increased", "grew", "gained", "up", "rise", "increase", "growth")
 EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "down", "fall", "decrease", "decline")
 

@@ -434,3 +434,75 @@ def test_a_paragraph_number_after_a_line_break_starts_a_paragraph(text: str, val
     found = extract(text)
     assert values == [q.value for q in found]
     assert all(not q.label[:1].isdigit() and "科技發展" not in q.label for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "direction"),
+    [
+        ("全市进出口总额负增长1.5%。", "进出口总额负增长", Direction.DOWN),
+        ("工业品出厂价格同比下滑1.2%。", "工业品出厂价格同比下滑", Direction.DOWN),
+        ("全区商品房销售面积下跌3.4%。", "商品房销售面积下跌", Direction.DOWN),
+        ("居民收入增速回升至5.1%。", "居民收入增速", Direction.UP),
+        ("全市失业率回落到4.2%。", "失业率", Direction.DOWN),
+        ("小微企业贷款利率降至4.1%。", "小微企业贷款利率", Direction.DOWN),
+        ("全市托育机构数量增至320家。", "托育机构数量", Direction.UP),
+    ],
+)
+def test_direction_words_of_falls_rebounds_and_one_character_changes(text: str, label: str,
+                                                                       direction: Direction) -> None:
+    (q,) = extract(text)
+    assert (q.label, q.direction) == (label, direction)
+
+
+@pytest.mark.parametrize("verb", ["增至", "升至", "降至", "减至"])
+def test_a_start_value_before_a_one_character_change_verb_keeps_its_own_label(verb: str) -> None:
+    start, end = extract(f"参加培训的社区工作者人数由800人{verb}1200人。")
+    assert (start.start_value, start.label, start.quote) == (True, "参加培训的社区工作者人数", "参加培训的社区工作者人数由800人")
+    assert (end.start_value, end.label) == (False, "参加培训的社区工作者人数")
+    a, b = extract(f"养老床位由三万张{verb}三万五千张。")  # Chinese numerals: the noun after 张 is no noun
+    assert (a.label, a.value, a.unit, b.label, b.value) == ("养老床位", "3", "万张", "养老床位", "35000")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实际利用外资超5亿美元。", ("5", "亿美元", "超")),
+        ("全年旅客吞吐量超1000万人次。", ("1000", "万人次", "超")),
+        ("户籍人口约为150万人。", ("150", "万人", "约")),
+        ("本港人均本地生產總值約為四萬八千美元。", ("48000", "美元", "約")),
+    ],
+)
+def test_chao_before_a_number_and_yue_wei_are_qualifiers(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text) == expected
+    assert extract(text)[0].label in ("实际利用外资", "旅客吞吐量", "户籍人口", "本港人均本地生產總值")
+
+
+def test_an_yearly_comparison_is_a_base() -> None:
+    (q,) = extract("本港出口货值按年下跌8.6%。")
+    assert (q.base, q.direction) == ("按年", Direction.DOWN)
+
+
+def test_value_added_is_a_noun_not_an_increase() -> None:
+    (q,) = extract("全区数字经济核心产业增加值达到380亿元。")
+    assert (q.label, q.direction) == ("数字经济核心产业增加值", Direction.NONE)
+    (g,) = extract("文化产业增加值增长12%。")
+    assert g.direction == Direction.UP
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("全年一般公共预算收入预计完成300亿元。", "一般公共预算收入"),
+        ("社会消费品零售总额预计为4500亿元。", "社会消费品零售总额"),
+        ("全年地区生产总值预计增长6%左右。", "地区生产总值增长"),
+        ("预计全年新增减税降费超过2000亿元。", "新增减税降费"),
+    ],
+)
+def test_the_forecast_cue_makes_a_target_and_is_no_part_of_the_label(text: str, label: str) -> None:
+    (q,) = extract(text)
+    assert (q.label, q.kind) == (label, Kind.TARGET)
+
+
+def test_yici_lists_distribute_like_fenbie() -> None:
+    a, b = extract("城镇、农村居民人均可支配收入依次为58000元和32000元。")
+    assert (a.label, a.value, b.label, b.value) == ("城镇居民人均可支配收入", "58000", "农村居民人均可支配收入", "32000")

@@ -23,9 +23,9 @@ from reportdiff._text import nfkc
 from reportdiff._vocab import CN_TARGET_NOUNS, DOWN_WORDS, UP_WORDS, family_of
 from reportdiff.model import Direction, Kind
 
-BASE_RE = re.compile(r"(同比|环比|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比"
+BASE_RE = re.compile(r"(同比|环比|按[年月](?![度份初底末])|比(?:上年|去年|前年|上月|上季度|年初)(?:同期|预算|末)?|较(?:上年|去年)(?:同期)?|与上年相比"
                      rf"|[比较]{PRINTED_YEAR}年(?:同期)?)")
-"""Comparison bases printed before a change (比上年, 同比…)."""
+"""Comparison bases printed before a change (比上年, 同比, 按年…)."""
 _FROM_RE = re.compile(r"(?:从|由)(?:\d{4}年|去年|上年|上一年)?的?$")
 _TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
 _DATE_PREFIX_RE = re.compile(rf"^在?{PRINTED_YEAR}(?:至{PRINTED_YEAR})?年(?:度)?(?:的)?|^\d{{1,2}}月(?:份)?")
@@ -33,15 +33,18 @@ _DATE_SUFFIX_RE = re.compile(rf"{PRINTED_YEAR}年(?:度)?$")
 _DATE_INSIDE_RE = re.compile(rf"在{PRINTED_YEAR}(?:至{PRINTED_YEAR})?年(?:度)?的")
 """A date phrase inside a label (``以色列在一九九七年的高科技产品出口总值``): when, not what."""
 
+_CUE_BEFORE_CHANGE_RE = re.compile("预计(?=" + "|".join(w for w in UP_WORDS + DOWN_WORDS if len(w) >= 2) + ")")
+"""预计 before a change word (``地区生产总值预计增长``): it makes the number a target (``_kind``), it names nothing."""
 _LEADING_FILLERS = (
     "其中", "今年以来", "一年来", "全年", "今年", "去年", "当年", "年内", "同时", "此外", "另外", "继续",
     "全区", "全市", "全省", "全国共", "共计", "累计", "合计", "共", "并", "还", "已", "都", "均", "也",
-    "持续", "实现了", "实现", "完成了", "分别", "将", "但", "而",
+    "持续", "实现了", "实现", "完成了", "分别", "依次", "预计", "将", "但", "而",
 )
 _TRAILING_VERBS = (
+    *(w + to for w in ("回升", "回落", "下跌", "下滑") for to in "到至"),
     "控制在", "稳定在", "保持在", "维持在", "下降到", "下降至", "提高到", "提高至", "增加到", "增加至",
-    "增长到", "降低到", "降低至", "上升到", "上升至", "降到", "降至", "升至", "增至", "达到了", "达到", "分别为", "分别是",
-    "均为", "达", "为", "是", "有", "在", "至", "到", "拟按", "按", "由", "从", "共", "了", "的", "约",
+    "增长到", "降低到", "降低至", "上升到", "上升至", "降到", "降至", "升至", "增至", "减至", "跌至", "达到了", "达到", "分别为", "分别是",
+    "均为", "依次为", "依次是", "依次", "预计完成", "预计实现", "预计", "达", "为", "是", "有", "在", "至", "到", "拟按", "按", "由", "从", "共", "了", "的", "约",
     "分别", "累计", "合计", "总计", "共计", "共有", "全年", "保持", "从去年", "从上年", "由上年",
     "去年", "上年", "便", "就", "也", "已经", "已", "都", "只", "仅",
 )
@@ -82,6 +85,7 @@ def strip_fillers(text: str) -> str:
                 text, changed = text[: -len(v)], True
                 break
     text = _DATE_INSIDE_RE.sub("", text)
+    text = _CUE_BEFORE_CHANGE_RE.sub("", text)
     return text.strip(" “”\"'")
 
 
@@ -123,14 +127,17 @@ def _core(label: str) -> str:
 
 def _direction(text: str) -> Direction:
     """The direction word closest to the number at the end of ``text``."""
-    best, where = Direction.NONE, -1
+    best, where, size = Direction.NONE, -1, 0
     for words, d in ((UP_WORDS, Direction.UP), (DOWN_WORDS, Direction.DOWN)):
         for w in words:
-            if len(w) == 1 and not text.endswith(w):
-                continue
+            if len(w) == 1 and not text.endswith((w, w + "到", w + "至")):
+                continue  # 增, 降 alone only right before the number (增至, 降到 too)
             i = text.rfind(w)
-            if i >= 0 and i + len(w) > where:
-                best, where = d, i + len(w)
+            while i >= 0 and text.startswith("增加值", i):
+                i = text.rfind(w, 0, i)  # 增加值 (value added) is a noun, not a change
+            # the word ending nearest the number; of two ending there the longer (负增长, not 增长)
+            if i >= 0 and (i + len(w), len(w)) > (where, size):
+                best, where, size = d, i + len(w), len(w)
     if where >= 0 and len(text) - where > 6:
         return Direction.NONE
     return best
@@ -277,7 +284,7 @@ def _distribute(view: str, items: list[Labelled]) -> list[Labelled]:
     A group is a quantity followed by listed ones (``X和Y``, ``X、Y``).  When its
     clause names as many subjects joined by 和/、/及/与 as the group has numbers,
     each number takes its own; when the clause has no subject of its own (a bare
-    verb, or 分别 pointing back: ``A17175元，B5153元，实际增长9.8%和8.5%``), the
+    verb, or 分别 / 依次 pointing back: ``A17175元，B5153元，实际增长9.8%和8.5%``), the
     same number of quantities just before it in the sentence give theirs.
     A short subject borrows the shared noun of a long one (``城镇和农村居民收入``).
     """
@@ -291,7 +298,7 @@ def _distribute(view: str, items: list[Labelled]) -> list[Labelled]:
         if n >= 2:
             first = out[i]
             raw = view[first.quote_start:first.hit.qual_start if first.hit.qual_start >= 0 else first.hit.start]
-            head, sep, tail = raw.partition("分别")
+            head, sep, tail = raw.partition("依次" if "依次" in raw and "分别" not in raw else "分别")
             if not sep:
                 head, tail = _split_verb(raw)
             parts = [p for p in (strip_fillers(x) for x in _ENUM_RE.split(head)) if p]
@@ -402,6 +409,6 @@ def _funded(view: str, pos: int, pre: str) -> tuple[str, int] | None:
 
 _NOT_HEADS = "一二三四五六七八九十几多"
 """What, after 的, starts no head noun of the amount's phrase (``X的一半``, ``X的几倍``)."""
-_NOT_NOUNS = tuple(sorted({w + to for w in UP_WORDS + DOWN_WORDS if len(w) >= 2 for to in "到至"} | {
+_NOT_NOUNS = tuple(sorted({w + to for w in UP_WORDS + DOWN_WORDS if len(w) >= 2 or w in "增升涨降减跌" for to in "到至"} | {
     "用于", "予以", "达到", "分别", "同比"}, key=lambda w: (-len(w), w)))
-"""What changes or spends the amount itself (增加到, 用于…): the noun phrase after an amount stops there."""
+"""What changes or spends the amount itself (增加到, 增至, 用于…): the noun phrase after an amount stops there."""
