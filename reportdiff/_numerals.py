@@ -25,6 +25,7 @@ __all__ = [
     "parse_english",
     "parse_english_fraction",
     "parse_mixed",
+    "printed_year",
     "split_magnitude",
 ]
 
@@ -102,9 +103,20 @@ _FOLD = str.maketrans({
 FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟"
 """Financial (anti-forgery) numerals: alone they are ordinary words (陆地, 收拾, 队伍)."""
 NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿兆" + FINANCIAL + "萬億兩倆"
+"""Every character of a Chinese numeral's integer part, simplified, traditional and financial."""
 PRINTED_YEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
 """A year as printed, as a regex group: 2010, ２０１０, 一九九零 (four digits of either kind)."""
-"""Every character of a Chinese numeral's integer part, simplified, traditional and financial."""
+_YEAR_DIGITS = {ch: str(i) for i, chars in enumerate(("零〇○０", "一１", "二２", "三３", "四４", "五５", "六６", "七７",
+                                                     "八８", "九９")) for ch in chars}
+
+
+def printed_year(text: str) -> int:
+    """The value of a year matched by :data:`PRINTED_YEAR`.
+
+    >>> printed_year("2035"), printed_year("二〇三五"), printed_year("一九九七")
+    (2035, 2035, 1997)
+    """
+    return int("".join(_YEAR_DIGITS.get(ch, ch) for ch in text))
 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8, "兆": 10**12}

@@ -506,3 +506,20 @@ def test_the_forecast_cue_makes_a_target_and_is_no_part_of_the_label(text: str, 
 def test_yici_lists_distribute_like_fenbie() -> None:
     a, b = extract("城镇、农村居民人均可支配收入依次为58000元和32000元。")
     assert (a.label, a.value, b.label, b.value) == ("城镇居民人均可支配收入", "58000", "农村居民人均可支配收入", "32000")
+
+
+@pytest.mark.parametrize(("text", "year", "kind"), [
+    ("到2035年，城镇化率达到70%。", 2031, Kind.TARGET),  # a year after the report's: a goal
+    ("2030年前完成改造3000套。", 2029, Kind.TARGET),
+    ("2030年前完成改造3000套。", 2031, Kind.ACTUAL),  # that year is past: a result
+    ("到二〇三五年，森林覆盖率达到25%。", 2031, Kind.TARGET),
+    ("去年城镇化率达到65%。", 2031, Kind.ACTUAL),
+])
+def test_a_figure_set_in_a_year_after_the_reports_is_a_target(text: str, year: int, kind: Kind) -> None:
+    (q,) = extract(text, year=year)
+    assert kind is q.kind
+
+
+def test_the_start_of_a_change_to_a_future_year_stays_todays_level() -> None:
+    start, end = extract("到2035年，劳动生产率从人均8万元提高到12万元。", year=2031)
+    assert (Kind.ACTUAL, Kind.TARGET) == (start.kind, end.kind)

@@ -326,3 +326,9 @@ def test_a_line_break_never_glues_a_number_to_a_word() -> None:
 def test_labels_keep_words_with_letters_of_any_latin_script() -> None:
     (q,) = extract("Café sales in Zürich rose 5 per cent.", language="en")
     assert "Café sales Zürich rose" == q.label
+
+
+def test_a_figure_set_by_a_year_after_the_reports_is_a_target() -> None:
+    (ahead,) = extract("By 2035, ferries carry 40 per cent of commuters.", year=2031, language="en")
+    (past,) = extract("In 2029, ferries carried 30 per cent of commuters.", year=2031, language="en")
+    assert (Kind.TARGET, Kind.ACTUAL) == (ahead.kind, past.kind)

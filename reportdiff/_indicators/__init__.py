@@ -16,14 +16,16 @@ The words all come from :mod:`reportdiff._vocab`, the numerals from :mod:`report
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from reportdiff._indicators import _scan_en, _scan_zh
-from reportdiff._indicators._label import label_hits, normalise_label
+from reportdiff._indicators._label import CHANGE_TO_RE, label_hits, normalise_label
 from reportdiff._indicators._label_en import label_hits_en
 from reportdiff._indicators._qualify import Hit
 from reportdiff._indicators._view import LIST_NUMBER_RE, Marks, View
-from reportdiff._numerals import format_decimal
+from reportdiff._numerals import PRINTED_YEAR, format_decimal, printed_year
 from reportdiff._text import Language, detect_language
 from reportdiff.model import Bound, Kind, Quantity, Report
 
@@ -70,6 +72,10 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
         if (m := LIST_NUMBER_RE.match(view.text, quote_start)) and m.end() < h.start:
             quote_start = m.end()  # 1. 去年…: the paragraph's number is no part of the quote, as of the label
         qspan = view.span(quote_start, max(h.end, item.quote_end))
+        kind = item.kind
+        if year and kind is Kind.ACTUAL and not item.start_value \
+                and (english or not CHANGE_TO_RE.match(view.text, h.end)):  # 从人均8.7万元提高到…: today's level
+            kind = _in_future(view.text, item.sentence_start, h.start, year, english)
         # where this quantity's words were read: its sentence (the labels' topics come from there)
         lo, hi = max(0, min(item.sentence_start, quote_start) - 200), max(h.end, item.quote_end) + 20
         out.append(
@@ -85,7 +91,7 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
                 start_value=item.start_value,
                 direction=item.direction,
                 base=view.printed(item.base, lo, hi),
-                kind=item.kind,
+                kind=kind,
                 year=year,
                 section=section,
                 quote=qspan.of(text).strip(),
@@ -101,6 +107,21 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             out[i] = attrs.evolve(out[i], label=low.label, quote=low.quote, quote_span=low.quote_span,
                                   direction=low.direction, base=low.base, kind=low.kind)
     return tuple(out if english else _restated_targets(out))
+
+
+_FUTURE_ZH = re.compile(rf"(?:到|至|于|在)\s*({PRINTED_YEAR})\s*年|({PRINTED_YEAR})\s*年\s*(?:前|底|末|以前)")
+_FUTURE_EN = re.compile(rf"\b(?:by|until|before|through|in)\s+(?:the\s+end\s+of\s+)?({PRINTED_YEAR})\b", re.IGNORECASE)
+
+
+def _in_future(text: str, start: int, pos: int, year: int, english: bool) -> Kind:
+    """TARGET when the sentence before the number (from ``start``) sets it in a year after the
+    report's (到2035年, 2030年前, by 2035): a figure for a year that has not come is a goal, whatever
+    the verbs say; ACTUAL otherwise."""
+    pattern = _FUTURE_EN if english else _FUTURE_ZH
+    for m in pattern.finditer(text, max(start, pos - 200), pos):
+        if printed_year(next(g for g in m.groups() if g)) > year:
+            return Kind.TARGET
+    return Kind.ACTUAL
 
 
 def _word_start(text: str, pos: int, lo: int, hi: int) -> int:

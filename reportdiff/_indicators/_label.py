@@ -27,7 +27,8 @@ BASE_RE = re.compile(r"(同比|环比|按[年月](?![度份初底末])|比(?:上
                      rf"|[比较]{PRINTED_YEAR}年(?:同期)?)")
 """Comparison bases printed before a change (比上年, 同比, 按年…)."""
 _FROM_RE = re.compile(r"(?:从|由)(?:\d{4}年|去年|上年|上一年)?的?$")
-_TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
+CHANGE_TO_RE = re.compile(r"[^，。；;,\n]{0,4}?(?:增加|增长|提高|上升|扩大|下降|降低|减少|缩小|增|升|降|减)(?:到|至)")
+"""Right after a number, a change to another (提高到, 降至): the number is where the change starts."""
 _DATE_PREFIX_RE = re.compile(rf"^在?{PRINTED_YEAR}(?:至{PRINTED_YEAR})?年(?:度)?(?:的)?|^\d{{1,2}}月(?:份)?")
 _DATE_SUFFIX_RE = re.compile(rf"{PRINTED_YEAR}年(?:度)?$")
 _DATE_INSIDE_RE = re.compile(rf"在{PRINTED_YEAR}(?:至{PRINTED_YEAR})?年(?:度)?的")
@@ -251,7 +252,7 @@ def label_hits(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         if not head and len(_core(label)) > 2:
             head, head_unit = subject, hit.base_unit
         start_value = bool(label) and bool(_FROM_RE.search(raw_pre)) \
-            and bool(_TO_RE.match(view, hit.end))
+            and bool(CHANGE_TO_RE.match(view, hit.end))
         if start_value:
             base = "去年" if "去年" in raw_pre else "上年" if "上年" in raw_pre or "上一年" in raw_pre else base
         kind = kind_of(marks, hit, raw_pre, False)
