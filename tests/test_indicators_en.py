@@ -332,3 +332,10 @@ def test_a_figure_set_by_a_year_after_the_reports_is_a_target() -> None:
     (ahead,) = extract("By 2035, ferries carry 40 per cent of commuters.", year=2031, language="en")
     (past,) = extract("In 2029, ferries carried 30 per cent of commuters.", year=2031, language="en")
     assert (Kind.TARGET, Kind.ACTUAL) == (ahead.kind, past.kind)
+
+
+def test_a_share_restating_the_figure_before_and_a_bare_count_take_what_they_measure() -> None:
+    deficit, share = extract("We forecast a deficit of $3.4 billion, or 1.2 per cent of GDP.", language="en")
+    assert f"{deficit.label} of GDP" == share.label
+    (count,) = extract("Around 1.9 million taxpayers will benefit.", language="en")
+    assert ("taxpayers", "Around 1.9 million taxpayers") == (count.label, count.quote)

@@ -196,6 +196,8 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
             noun, e = _phrase_after(view, of.end(), skip_numbers=False)
             if noun:
                 own = " ".join(content[-_MAX_WORDS:])
+                if not own and prev is not None and same_sentence and prev.subject and words[:1] == ["or"]:
+                    own = f"{prev.subject} of"  # a deficit of $3.4 billion, or 1.2 per cent of GDP
                 label = (own + " " if own else "") + " ".join(noun)
                 subject, quote_end = label, e
         if not label and not topic and prev is not None and same_sentence and prev.subject:
@@ -206,6 +208,11 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
             wider = _content(_after_cut(_WORD_RE.findall(view[lo:qs])))
             label = " ".join(wider[-_MAX_WORDS:])
             subject = " ".join(w for w in wider[-_MAX_WORDS:] if not _is_direction(w)) or label
+        if not label and not content and not hit.base_unit:
+            # Around 1.9 million taxpayers: a bare count names what it counts right after it
+            noun, e = _phrase_after(view, post_end, skip_numbers=False)
+            if noun:
+                label, subject, quote_end = " ".join(noun), " ".join(noun), e
         if not label:
             label = " ".join(content[-_MAX_WORDS:])
             subject = " ".join(topic[-_MAX_WORDS:]) or label
