@@ -339,3 +339,11 @@ def test_a_share_restating_the_figure_before_and_a_bare_count_take_what_they_mea
     assert f"{deficit.label} of GDP" == share.label
     (count,) = extract("Around 1.9 million taxpayers will benefit.", language="en")
     assert ("taxpayers", "Around 1.9 million taxpayers") == (count.label, count.quote)
+
+
+def test_a_year_on_year_after_the_number_is_its_base() -> None:
+    (q,) = extract("Ferry fares rose 3.2% year-on-year.", language="en")
+    assert "year-over-year" == q.base
+    (q,) = extract("Ferry fares rose 3.2%. Year-on-year figures follow.", language="en")
+    assert "" == q.base  # the next sentence's words are not this number's
+

@@ -227,7 +227,9 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
             per_noun = per.split()[-1]
             if per_noun in _PER_UNIT and not any(w.lower().rstrip("s") == per_noun for w in label.split()):
                 label = f"{label} {per}".strip()  # $3.10 per share is not the total's indicator
-        base = "year-over-year" if _BASE_RE.search(raw) else ""
+        after = view[post_end:post_end + 40]
+        after = after[:m.start()] if (m := _SENTENCE_END_RE.search(after)) else after
+        base = "year-over-year" if _BASE_RE.search(raw) or _BASE_RE.match(after.lstrip(" ,")) else ""
         kind = kind_of(marks, hit, raw, True)
         if start_value:
             kind = Kind.ACTUAL  # down from $196.9 billion: the start of a change is a result
