@@ -293,7 +293,8 @@ def test_a_label_never_reaches_back_over_a_blank_line_into_a_heading_or_the_titl
     assert all("\n" not in quote and "Ferry" not in label and "Plan" not in label for label, quote in got)
 
 
-@pytest.mark.parametrize("frame", ["the lowest in ten years", "for the first time in 12 years", "within three years"])
+@pytest.mark.parametrize("frame", ["the lowest in ten years", "for the first time in 12 years", "within three years",
+                                   "over two years"])
 def test_a_number_of_years_that_frames_a_figure_is_no_quantity(frame: str) -> None:
     got = [(str(q.value), q.unit) for q in extract(f"Ferry fares fell 4 per cent, {frame}.", language="en")]
     assert [("4", "per cent")] == got

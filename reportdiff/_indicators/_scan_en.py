@@ -254,7 +254,8 @@ def _drop_framing(view: str, hits: list[Hit]) -> list[Hit]:
         if h.base_unit in _TIME_BASES:
             if h.bound is not Bound.HIGH:
                 framed = bool(_FRAMING_RE.search(view, max(0, h.qual_start - 30), h.qual_start)) \
-                    or bool(_AGO_RE.match(view, h.tail if h.tail >= 0 else h.end))
+                    or bool(_AGO_RE.match(view, h.tail if h.tail >= 0 else h.end)) \
+                    or h.qualifier.lower() == "over"  # built over five years: the span, not "more than"
             if framed:
                 continue
         out.append(h)
