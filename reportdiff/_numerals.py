@@ -106,15 +106,14 @@ NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿兆" + FI
 """Every character of a Chinese numeral's integer part, simplified, traditional and financial."""
 PRINTED_YEAR = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
 """A year as printed, as a regex group: 2010, ２０１０, 一九九零 (four digits of either kind)."""
-_YEAR_DIGITS = {ch: str(i) for i, chars in enumerate(("零〇○０", "一１", "二２", "三３", "四４", "五５", "六６", "七７",
-                                                     "八８", "九９")) for ch in chars}
+_YEAR_DIGITS = {ch: str(v) for ch, v in CN_DIGITS.items()} | {"○": "0"}
 
 
 def printed_year(text: str) -> int:
     """The value of a year matched by :data:`PRINTED_YEAR`.
 
-    >>> printed_year("2035"), printed_year("二〇三五"), printed_year("一九九七")
-    (2035, 2035, 1997)
+    >>> printed_year("2035"), printed_year("２０３５"), printed_year("二〇三五"), printed_year("一九九七")
+    (2035, 2035, 2035, 1997)
     """
     return int("".join(_YEAR_DIGITS.get(ch, ch) for ch in text))
 

@@ -72,8 +72,6 @@ def _detect_format(name: str, text: str) -> Format:
     return Format.TEXT
 
 
-
-
 def _clean_headings(text: str, offsets: OffsetMap, found: tuple[tuple[int, int, int], ...]) -> list[MarkupHeading]:
     """Headings found in the text before cleaning, as spans of the cleaned text."""
     out: dict[Span, int] = {}

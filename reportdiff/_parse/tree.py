@@ -244,7 +244,7 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
                 del stack[1:]
                 found = 1
             level = found if found is not None else stack[-1].level + 1
-        if not c.number and c.rank is None and stack[-1].cand is not None and stack[-1].cand.number:
+        if _free_title(c) and stack[-1].cand is not None and stack[-1].cand.number:
             titled.add(stack[-1].scheme)
         node = _Node(SectionKind.NUMBERED if c.number else SectionKind.HEADED, c.start, level, cand=c)
         node.warnings.extend(c.warnings)
@@ -282,9 +282,8 @@ def _single_series(cands: list[Candidate]) -> set[str]:
     return {s for s, n in count.items() if n >= 2 and s not in broken}
 
 
-def _free_title(node: _Node) -> bool:
+def _free_title(c: Candidate | None) -> bool:
     """An unnumbered heading line that carries no rank of its own."""
-    c = node.cand
     return c is not None and not c.number and c.rank is None
 
 
@@ -296,7 +295,7 @@ def _beside_series(stack: list[_Node], c: Candidate, single_series: set[str]) ->
     if not (c.number and c.scheme in single_series and len(stack) == 2):
         return False
     top = stack[1]
-    return (top.level == 1 and _free_title(top) and top.paragraphs > 0
+    return (top.level == 1 and _free_title(top.cand) and top.paragraphs > 0
             and stack[0].count_of.get(top.scheme, 0) == 1)
 
 
@@ -306,7 +305,7 @@ def _closes_series(stack: list[_Node], c: Candidate, i: int, beside: dict[str, s
     last item, whose sections hold no title lines of their own: it is the items' sibling
     (a closing part after chapters 1..n)."""
     series = beside.get(c.scheme)
-    return (series is not None and not c.number and c.rank is None and len(stack) >= 2
+    return (series is not None and _free_title(c) and len(stack) >= 2
             and stack[1].scheme == series and i > last_index[series] and series not in titled)
 
 
