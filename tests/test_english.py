@@ -154,6 +154,9 @@ def test_a_title_line_after_the_last_chapter_stays_inside_it_when_chapters_hold_
         "We Buy Some Newspapers . . . Newspapers?",
         "GEICO",
         "OUR BUSINESSES",
+        # 19 words, 124 characters: every content word capitalised, so still a title
+        "Supporting Trade between the Port and the Inland Provinces, "
+        "Strengthening Our Role as a Regional Centre for Shipping Finance",
     ],
 )
 def test_short_standalone_title_case_or_all_caps_line_is_a_heading(heading: str) -> None:

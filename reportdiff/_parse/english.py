@@ -107,9 +107,13 @@ _DATE = re.compile(
 _PROSE_END = ".,;:"
 # Characters a line may end with when it closes a paragraph.
 _SENTENCE_END = re.compile(r"[.!?:;][”’\"')\]]*$|[”\")]$")
-#: The longest title line, in characters, and in words.
+#: The longest numbered heading line, in characters (a longer numbered line is a paragraph).
 MAX_TITLE_CHARS = 100
-MAX_TITLE_WORDS = 16
+#: The longest unnumbered title line, in characters and in words.  Every word but the small ones
+#: must be capitalised, which prose does not do for long: a long Title Case line is still a title
+#: ("Promoting Co-operation between the Two Markets, Reinforcing Our Status as a Financial Centre").
+MAX_PLAIN_TITLE_CHARS = 160
+MAX_TITLE_WORDS = 24
 #: The longest table row, in characters: a longer line is a paragraph.
 MAX_ROW_CHARS = 200
 #: A line indented at most this much is flush-left.
@@ -189,7 +193,7 @@ def _is_title(s: str) -> bool:
     >>> _is_title("A power lunch, Berkshire-style"), _is_title("To the Shareholders of Berkshire Hathaway Inc.:")
     (False, False)
     """
-    if not s or len(s) > MAX_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—([":
+    if not s or len(s) > MAX_PLAIN_TITLE_CHARS or s[-1] in _PROSE_END or s[0] in "*•·-–—([":
         return False
     if _TABLE_GAP.search(s) or _DOT_LEADER.search(s):
         return False
