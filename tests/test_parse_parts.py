@@ -122,16 +122,16 @@ def test_a_flat_document_stays_flat(titles: list[str]) -> None:
 
 
 def test_printed_twice_with_parts_the_copies_take_the_level_of_what_they_copy() -> None:
-    # Forms of a source that prints each heading twice: ``Sub / Part / Sub`` (the title line, then
-    # the part, then the sub-heading again: a copy that stays, at the level of what it copies),
-    # ``Part Sub / Part / Sub`` (a line gluing both) and a heading line right above its copy (both
-    # reprints: kept as body text of what precedes them).
+    # Forms of a source that prints each heading twice: ``Sub / Part / Sub`` (the sub-heading's
+    # title line, then the part, then the sub-heading again), ``Part Sub / Part / Sub`` (a line
+    # gluing both) and a heading line right above its copy: all reprints, kept as body text of what
+    # precedes them, so each heading is one section.
     blocks = ["Opening", "Opening", _PARAGRAPH, "Harbour", "Trade", "Harbour", _PARAGRAPH,
               *_printed_twice(["Tourism"], False),
               "Health Schools", "Health", "Schools", _PARAGRAPH,
               *_printed_twice(["Water", "Closing Remarks"], False)]
     text = "\n\n".join(blocks) + "\n"
-    assert [(1, "Opening"), (2, "Harbour"), (1, "Trade"), (2, "Harbour"), (2, "Tourism"), (1, "Health"),
+    assert [(1, "Opening"), (1, "Trade"), (2, "Harbour"), (2, "Tourism"), (1, "Health"),
             (2, "Schools"), (2, "Water"), (1, "Closing Remarks")] == _levels(_parse(text, PartExtent.NEXT_PART))
     own = _parse(text)
     assert (1, "Tourism") in _levels(own) and (2, "Schools") in _levels(own)

@@ -146,7 +146,9 @@ def drop_reprints(text: str, cands: list[Candidate]) -> tuple[list[Candidate], l
     text), or glue a part heading and its first sub-heading onto one line before printing both
     (``Public Finances Prudent Management…``, then ``Public Finances``, then ``Prudent Management…``).
     An unnumbered heading-only line whose letters are those of the next heading, or of the next
-    headings joined (all heading-only up to the last), says nothing of its own: it is kept as body
+    headings joined (all heading-only up to the last), or of a later heading with only heading-only
+    lines between them (a sub-heading printed above its part's heading, then again below it), says
+    nothing of its own: it is kept as body
     text of what precedes it, as :func:`~reportdiff._parse.layout.drop_repeats` keeps a repeated
     block, so each heading is one section.
 
@@ -175,6 +177,11 @@ def drop_reprints(text: str, cands: list[Candidate]) -> tuple[list[Candidate], l
                 break
             if not bare[m]:
                 break
+            m += 1
+        m = k + 2
+        while k not in drop and m < n and bare[m - 1]:
+            if keys[m] == keys[k] and not cands[m].number:
+                drop.add(k)
             m += 1
     if not drop:
         return cands, []
