@@ -93,6 +93,19 @@ def test_numbering_gap_warns() -> None:
     assert any("gap" in w for w in r.root.children[1].warnings)
 
 
+def test_titles_after_an_item_before_a_numbering_gap_nest_under_that_item() -> None:
+    # 一. holds its own titles; 三. follows.  Nothing in the layout says which title (if any) is the
+    # missing 二., so every one of them is a title of 一., and 三. stays 一.'s sibling.
+    para = "1. 这是一个足够长的正文段落，用来说明这里的内容，它比标题长得多。\n\n"
+    text = ("2020年报告\n\n一. 经济\n\n" + para + "营商环境\n\n" + para.replace("1.", "2.")
+            + "资讯科技\n\n" + para.replace("1.", "3.") + "三. 住房\n\n" + para.replace("1.", "4."))
+    r = _parse(text)
+    first, third = (s for s in r.root.children if s.heading)
+    assert ["营商环境", "资讯科技"] == [c.heading for c in first.children]
+    assert "三. 住房" == third.heading and first.level == third.level
+    assert any("gap" in w for w in third.warnings)
+
+
 def test_nesting_follows_schemes_not_fixed_levels() -> None:
     text = "2020年报告\n\n第一章 总则\n\n第一节 目的\n\n一、范围\n\n（一）甲。文。\n\n1.细则。文。\n\n（1）条目。文。\n\n①要点。文。\n\n第二章 分则\n\n正文。\n"
     r = _parse(text)

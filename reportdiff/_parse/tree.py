@@ -7,11 +7,11 @@ their level.  Unnumbered blocks (a preamble, a closing passage, a plan
 section that restarts a numbered series) become sections of their own.
 
 Unnumbered Chinese title lines (scheme :data:`TITLE`) nest under the
-innermost numbered heading, with two exceptions read from the numbering
-itself: a title standing where the series has a gap (``一.`` title ``三.``)
-takes the missing item's place, and a title after the last item of a
-series, that item holding no titles of its own, closes the series (it is the
-items' sibling).  A numbered heading never nests under a title that itself
+innermost numbered heading, with one exception read from the numbering
+itself: a title after the last item of a series, that item holding no titles
+of its own, closes the series (it is the items' sibling).  (A title where
+the series skips a number, ``一.`` title ``三.``, is not taken for the missing
+item: nothing in the layout tells it from the item's own titles.)  A numbered heading never nests under a title that itself
 sits in a numbered section.
 
 Unnumbered English title lines nest by scheme.  One exception for both
@@ -54,7 +54,6 @@ class _Node:
     accepts_headings: bool = True  # False for preamble and closing blocks
     warnings: list[str] = field(default_factory=list)
     end: int = 0
-    holds_titles: bool = False  # a title standing in a numbering gap: later titles nest under it
     last_of: dict[str, _Node] = field(default_factory=dict)  # last child per scheme
     count_of: dict[str, int] = field(default_factory=dict)  # children per scheme
     bare_of: dict[str, bool] = field(default_factory=dict)  # earlier children per scheme all bare
@@ -213,12 +212,11 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
         # Where does this heading go?  Not under a preamble or closing block.
         while len(stack) > 1 and not stack[-1].accepts_headings:
             stack.pop()
-        holds_titles = False
         if c.scheme == TITLE and c.rank is None and _closes_series(stack, c, i, beside, last_index, titled):
             del stack[1:]
             level = 1
         elif c.scheme == TITLE and c.rank is None:
-            level, holds_titles = _place_title(stack, cands, i, next_num[i])
+            level = _place_title(stack, cands, i, next_num[i])
         elif c.rank is not None:
             level = c.rank
             close_to(level)
@@ -258,7 +256,6 @@ def build(text: str, body_start: int, cands: list[Candidate]) -> _Node:
                     node.warnings.append(f"numbering gap: {c.number} after {prev.number}")
         elif prev_node is None and c.ordinal is not None and c.ordinal > 1 and c.number:
             node.warnings.append(f"the series starts at {c.number}, not at 1")
-        node.holds_titles = holds_titles
         stack[-1].add(node)
         stack.append(node)
         last_level[c.scheme] = level
@@ -310,26 +307,22 @@ def _closes_series(stack: list[_Node], c: Candidate, i: int, beside: dict[str, s
 
 
 def _innermost_numbered(stack: list[_Node]) -> int:
-    """Depth of the innermost numbered node (or gap title) in ``stack``; 0 for the root."""
+    """Depth of the innermost numbered node in ``stack``; 0 for the root."""
     for depth in range(len(stack) - 1, 0, -1):
         n = stack[depth]
-        if n.kind is SectionKind.NUMBERED or n.holds_titles:
+        if n.kind is SectionKind.NUMBERED:
             return depth
     return 0
 
 
-def _place_title(stack: list[_Node], cands: list[Candidate], i: int, nxt: int) -> tuple[int, bool]:
+def _place_title(stack: list[_Node], cands: list[Candidate], i: int, nxt: int) -> int:
     """Close the stack to where title ``cands[i]`` goes (``nxt``: the next
-    numbered candidate); return its level, and whether it stands in a
-    numbering gap (later titles then nest under it)."""
+    numbered candidate); return its level."""
     depth = _innermost_numbered(stack)
     x = stack[depth]
     if depth and x.kind is SectionKind.NUMBERED and x.cand is not None:
         parent = stack[depth - 1]
         nn = cands[nxt] if nxt < len(cands) else None
-        first_title = not any(ch.is_title for ch in x.children)
-        gap = (first_title and nn is not None and x.cand.ordinal is not None
-               and nn.scheme == x.scheme and nn.ordinal == x.cand.ordinal + 2)
         # The series ends here: the next numbered heading is of an outer scheme, or there is none.
         series_ends = nn is None or any(s.scheme == nn.scheme for s in stack[1:depth])
         last_title = nxt == i + 1
@@ -338,12 +331,12 @@ def _place_title(stack: list[_Node], cands: list[Candidate], i: int, nxt: int) -
         if closes and parent.is_title:
             # The series lived inside a title part: leaving it returns to that part's level.
             del stack[depth - 1 :]
-            return parent.level, False
-        if gap or closes:
+            return parent.level
+        if closes:
             del stack[depth:]
-            return x.level, gap
+            return x.level
     del stack[depth + 1 :]
-    return x.level + 1, False
+    return x.level + 1
 
 
 def _single_paragraph_series(top: _Node, stack: list[_Node]) -> bool:
