@@ -79,6 +79,7 @@ def test_markdown_document_ignores_code_fences_numbered_lists_and_bare_title_lin
     [
         ("1. Overview of Results", "1.", "arabic-dot", 1, "Overview of Results"),
         ("2.3 Revenue by Segment", "2.3", "decimal", 3, "Revenue by Segment"),
+        ("2.3.1 Retail Revenue", "2.3.1", "decimal-3", 1, "Retail Revenue"),
         ("IV. Outlook", "IV.", "roman", 4, "Outlook"),
         ("B. Liquidity", "B.", "letter", 2, "Liquidity"),
         ("Item 1A. Risk Factors", "Item 1A.", "item", None, "Risk Factors"),
@@ -91,6 +92,15 @@ def test_numbered_heading_on_its_own_line(
 ) -> None:
     [c] = english_candidates(f"{line}\n\n{BODY}\n")
     assert (number, scheme, ordinal, title) == (c.number, c.scheme, c.ordinal, c.title)
+
+
+def test_an_outline_nests_by_the_depth_of_its_numbers() -> None:
+    text = "".join(f"{h}\n\n{BODY}\n\n" for h in (
+        "1. Overview", "1.1 Economy", "1.2 Society", "2. Priorities", "2.1 Industry",
+        "2.1.1 Manufacturing", "2.1.2 Services", "2.2 Housing", "3. Outlook"))
+    assert [(1, "1. Overview"), (2, "1.1 Economy"), (2, "1.2 Society"), (1, "2. Priorities"),
+            (2, "2.1 Industry"), (3, "2.1.1 Manufacturing"), (3, "2.1.2 Services"), (2, "2.2 Housing"),
+            (1, "3. Outlook")] == levels(text)
 
 
 def test_numbered_line_ending_like_a_sentence_is_not_a_heading() -> None:

@@ -106,6 +106,16 @@ def test_titles_after_an_item_before_a_numbering_gap_nest_under_that_item() -> N
     assert any("gap" in w for w in third.warnings)
 
 
+def test_an_outline_nests_by_the_depth_of_its_numbers() -> None:
+    para = "这是一个足够长的正文段落，用来说明这里的内容，它比标题长得多。\n\n"
+    heads = ["一、总体情况", "1.1 经济发展", "1.2 社会事业", "二、主要任务", "2.1 产业升级",
+             "2.1.1 制造业", "2.1.2 服务业", "2.2 城市建设"]
+    r = _parse("2020年报告\n\n" + "".join(f"{h}\n\n{para}" for h in heads))
+    got = [(s.level, s.heading) for s in r.sections() if s.heading]
+    assert [(1, heads[0]), (2, heads[1]), (2, heads[2]), (1, heads[3]), (2, heads[4]), (3, heads[5]),
+            (3, heads[6]), (2, heads[7])] == got
+
+
 def test_nesting_follows_schemes_not_fixed_levels() -> None:
     text = "2020年报告\n\n第一章 总则\n\n第一节 目的\n\n一、范围\n\n（一）甲。文。\n\n1.细则。文。\n\n（1）条目。文。\n\n①要点。文。\n\n第二章 分则\n\n正文。\n"
     r = _parse(text)

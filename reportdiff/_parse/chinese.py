@@ -95,7 +95,7 @@ def _strong(text: str, s: int, le: int, line: str, schemes: Sequence[Scheme]) ->
         tm = sch.pattern.match(inner)
         if tm and inner[len(tm.group()) :].strip():
             token = tm.group().rstrip()
-            return Candidate(start=s, end=s + m.end(), line_end=le, number=token, scheme=sch.name,
+            return Candidate(start=s, end=s + m.end(), line_end=le, number=token, scheme=sch.scheme_of(token),
                              ordinal=sch.value(token), title=strip_title(inner, token))
     return None
 
@@ -140,7 +140,7 @@ def _candidate(text: str, ls: int, le: int, schemes: Sequence[Scheme]) -> Candid
             end=end,
             line_end=le,
             number=token,
-            scheme=sch.name,
+            scheme=sch.scheme_of(token),
             ordinal=sch.value(token),
             title=strip_title(heading, token),
             warnings=tuple(warnings),
@@ -189,7 +189,7 @@ def numbered_lines(text: str, *, start: int = 0, schemes: Sequence[Scheme] = SCH
             tm = sch.pattern.match(line)
             if tm and line[len(tm.group()) :].strip():
                 token = tm.group().rstrip()
-                out.append(Candidate(start=s, end=le, line_end=le, number=token, scheme=sch.name,
+                out.append(Candidate(start=s, end=le, line_end=le, number=token, scheme=sch.scheme_of(token),
                                      ordinal=sch.value(token), title=""))
                 break
     return out

@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.markup import markdown_candidates
+from reportdiff._parse.schemes import outline_scheme
 from reportdiff._text import iter_lines
 
 __all__ = ["EnglishScheme", "english_candidates"]
@@ -381,7 +382,8 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
             if title or scheme is EnglishScheme.PART:
                 # a Part is the outermost division wherever it first appears
                 rank = 1 if scheme is EnglishScheme.PART else None
-                out.append(Candidate(hs, he, ln.end, tok, scheme, ordinal, title, rank=rank))
+                name = outline_scheme(scheme, tok) if scheme is EnglishScheme.DECIMAL else scheme
+                out.append(Candidate(hs, he, ln.end, tok, name, ordinal, title, rank=rank))
             continue
         if _is_title(s) and not _is_caption(lines, k) and not _FIGURE_LABEL.fullmatch(s):
             scheme = EnglishScheme.CAPS if s.upper() == s else EnglishScheme.TITLE

@@ -20,7 +20,7 @@ import attrs
 from reportdiff._numerals import parse_chinese
 from reportdiff._text import halfwidth_digits
 
-__all__ = ["SCHEMES", "TIANGAN", "Scheme", "chinese_ordinal", "scheme_named"]
+__all__ = ["SCHEMES", "TIANGAN", "Scheme", "chinese_ordinal", "outline_scheme", "scheme_named"]
 
 #: The Heavenly Stems, in order: ``甲`` is 1, ``癸`` is 10.
 TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -57,6 +57,19 @@ def _last_number(s: str) -> int | None:
     return int(parts[-1]) if parts else None
 
 
+def outline_scheme(name: str, token: str) -> str:
+    """The scheme of an outline number by its depth: ``1.2`` is ``name``, ``2.1.3`` is ``name-3``.
+
+    Each depth of an outline is a series of its own (``2.1.1`` nests in ``2.1``, which nests in
+    ``2``), so it is a scheme of its own for the tree, which nests by scheme.
+
+    >>> outline_scheme("decimal", "1.2"), outline_scheme("decimal", "2.1.3."), outline_scheme("decimal", "１．２．３")
+    ('decimal', 'decimal-3', 'decimal-3')
+    """
+    depth = len(re.findall(r"\d+", halfwidth_digits(token)))
+    return name if depth <= 2 else f"{name}-{depth}"
+
+
 def _cn_or_digits(s: str) -> int | None:
     return chinese_ordinal(s) or _digits(s)
 
@@ -86,6 +99,12 @@ class Scheme:
     paragraph_like: bool = False
     """Often used to number list items or paragraphs: a long run of prose after
     the token is a list item, not a heading."""
+    outline: bool = False
+    """Numbers like ``2.1.3``: each depth is a scheme of its own (:func:`outline_scheme`)."""
+
+    def scheme_of(self, token: str) -> str:
+        """The scheme name of a heading numbered ``token``."""
+        return outline_scheme(self.name, token) if self.outline else self.name
 
 
 def _p(body: str) -> re.Pattern[str]:
@@ -106,7 +125,8 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("cn-paren", _p(rf"[（(]{_CN_NUM}[）)]"), chinese_ordinal),
     # an outline number (``1.1 指导思想``, ``2.3.1　…``): a space or 、 after it, so that a
     # decimal quantity at a line start (``3.2万亿元…``) is no heading
-    Scheme("decimal", _p(rf"{_D}{{1,2}}(?:[．.]{_D}{{1,2}})+[．.]?(?:、|[ \t\u3000]+)"), _last_number, paragraph_like=True),
+    Scheme("decimal", _p(rf"{_D}{{1,2}}(?:[．.]{_D}{{1,2}})+[．.]?(?:、|[ \t\u3000]+)"), _last_number, paragraph_like=True,
+           outline=True),
     Scheme("arabic-dot", _p(rf"{_D}{{1,3}}(?:、|[．.](?![0-9０-９.．]))"), _digits, paragraph_like=True),
     Scheme("arabic-paren", _p(rf"[（(]{_D}{{1,2}}[）)]"), _digits, paragraph_like=True),
     Scheme("circled", _p("[①-⑳]"), _circled, paragraph_like=True),
