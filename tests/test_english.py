@@ -103,6 +103,14 @@ def test_an_outline_nests_by_the_depth_of_its_numbers() -> None:
             (1, "3. Outlook")] == levels(text)
 
 
+def test_an_outline_with_bare_top_numbers_nests_by_depth() -> None:
+    text = "".join(f"{h}\n\n{BODY}\n\n" for h in (
+        "1 Overview", "1.1 Economy", "2 Priorities", "2.1 Industry", "2.1.1 Manufacturing", "3 Outlook"))
+    # 3 Outlook has no 3.1 after it, but it is the outline's next top number
+    assert [(1, "1 Overview"), (2, "1.1 Economy"), (1, "2 Priorities"), (2, "2.1 Industry"),
+            (3, "2.1.1 Manufacturing"), (1, "3 Outlook")] == levels(text)
+
+
 def test_numbered_line_ending_like_a_sentence_is_not_a_heading() -> None:
     assert [] == titles(f"1. We bought more shares this year.\n\n{BODY}\n")
 

@@ -116,6 +116,17 @@ def test_an_outline_nests_by_the_depth_of_its_numbers() -> None:
             (3, heads[6]), (2, heads[7])] == got
 
 
+def test_a_bare_number_line_opens_an_outline_only_when_its_second_level_follows() -> None:
+    para = "这是一个足够长的正文段落，用来说明这里的内容，它比标题长得多。\n\n"
+    heads = ["1 总体情况", "1.1 经济发展", "2 主要任务", "2.1 产业升级", "2.2 城市建设"]
+    r = _parse("2020年报告\n\n" + "".join(f"{h}\n\n{para}" for h in heads))
+    assert [(1, heads[0]), (2, heads[1]), (1, heads[2]), (2, heads[3]), (2, heads[4])] == [
+        (s.level, s.heading) for s in r.sections() if s.heading]
+    # the same lines with no N.1 after them (a list, a table's rows) are body text
+    plain = _parse("2020年报告\n\n一、情况\n\n" + para + "1 北京市\n\n" + para + "2 上海市\n\n" + para)
+    assert ["一、情况"] == [s.heading for s in plain.sections() if s.heading]
+
+
 def test_nesting_follows_schemes_not_fixed_levels() -> None:
     text = "2020年报告\n\n第一章 总则\n\n第一节 目的\n\n一、范围\n\n（一）甲。文。\n\n1.细则。文。\n\n（1）条目。文。\n\n①要点。文。\n\n第二章 分则\n\n正文。\n"
     r = _parse(text)

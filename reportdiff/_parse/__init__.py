@@ -33,6 +33,7 @@ from reportdiff._parse.english import english_candidates
 from reportdiff._parse.layout import (
     describe,
     drop_repeats,
+    outline_tops,
     paragraph_schemes,
     recover_first,
     split_glued,
@@ -79,11 +80,11 @@ def _decide(
     if md:
         return md, {}, [*notes, "Markdown headings"]
     if doc.language is not Language.ZH:
-        cands, repeats = drop_repeats(english_candidates(text, start=start))
+        cands, repeats = drop_repeats(_with_outline_tops(text, start, english_candidates(text, start=start)))
         cands, reprints = drop_reprints(text, cands)
         cands, parts = group_parts(text, cands, extent=extent)
         return cands, {}, notes + repeats + reprints + parts
-    cands, repeats = drop_repeats(chinese_candidates(text, start=start, schemes=schemes))
+    cands, repeats = drop_repeats(_with_outline_tops(text, start, chinese_candidates(text, start=start, schemes=schemes)))
     # numbered lines too long to be headings still show how a scheme runs on
     at = {c.start for c in cands}
     lines = [c for c in numbered_lines(text, start=start, schemes=schemes) if c.start not in at]
@@ -96,6 +97,16 @@ def _decide(
     titles = [t for t in titles if not _holds_any(kept_at, t.start, t.line_end)] + split_off
     merged, repeats2 = drop_repeats(sorted([*cands, *titles], key=lambda c: c.start))
     return merged, paragraphs, notes + repeats + repeats2
+
+
+def _with_outline_tops(text: str, start: int, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with the bare-number lines that open an outline (:func:`outline_tops`), which
+    replace what else was read on those lines (a title line ``1 Overview``)."""
+    tops = outline_tops(text, start, cands)
+    if not tops:
+        return cands
+    at = {t.start for t in tops}
+    return sorted([*(c for c in cands if c.start not in at), *tops], key=lambda c: c.start)
 
 
 def _holds_any(points: list[int], start: int, end: int) -> bool:

@@ -44,6 +44,7 @@ __all__ = [
     "PARAGRAPH_RATIO",
     "describe",
     "drop_repeats",
+    "outline_tops",
     "paragraph_schemes",
     "title_candidates",
 ]
@@ -214,6 +215,44 @@ def glued_number(text: str, start: int, end: int, paragraphs: list[Candidate]) -
         if lo <= int(m.group(1)) <= max(lo, hi):
             return m.start()
     return None
+
+
+_OUTLINE_TOP = re.compile(r"(\d{1,2})[ \t\u3000]+(\S.{0,58})")
+_OUTLINE_SECOND = re.compile(r"(\d{1,2})[．.]\d{1,2}(?![．.]?\d)")
+
+
+def outline_tops(text: str, start: int, cands: list[Candidate], scheme: str = "decimal") -> list[Candidate]:
+    """Lines ``N Title`` (a bare number, a space, a short title) that open an outline: the next
+    numbered heading after the line is ``N.1``-style, of the same ``N`` (``1 总体情况`` then ``1.1
+    经济发展``), or the number right after such a line's (``3 Outlook`` after ``2 Plans``, with no
+    ``3.1``).  A bare number before a title is otherwise too weak a cue (a table row, a list);
+    the outline's own second level is what makes it a heading (scheme ``decimal-1``).
+
+    >>> text = "1 Overview\\n\\n1.1 Economy\\n\\n2 Plans\\n\\n2.1 Industry\\n\\n3 apples and pears\\n\\n5 Other\\n"
+    >>> cs = [Candidate(text.index(t), text.index(t) + len(t), text.index(t) + len(t), t[:3], "decimal", 1, t[4:])
+    ...       for t in ("1.1 Economy", "2.1 Industry")]
+    >>> [(c.number, c.scheme, c.title) for c in outline_tops(text, 0, cs)]
+    [('1', 'decimal-1', 'Overview'), ('2', 'decimal-1', 'Plans'), ('3', 'decimal-1', 'apples and pears')]
+    """
+    numbered = sorted((c for c in cands if c.number), key=lambda c: c.start)
+    starts = [c.start for c in numbered]
+    out: list[Candidate] = []
+    for ls, le in iter_lines(text, start):
+        s = line_start(text, ls)
+        line = text[s:le].rstrip()
+        m = _OUTLINE_TOP.fullmatch(line)
+        if not m or SENTENCE_END.search(m.group(2)) or line[-1] in ".,;:；：，、":
+            continue
+        n = int(m.group(1))
+        k = bisect.bisect_right(starts, s)
+        nxt = _OUTLINE_SECOND.match(numbered[k].number) if k < len(numbered) else None
+        opens = nxt is not None and int(nxt.group(1)) == n and numbered[k].scheme == scheme
+        # the outline's next top number, with no second level of its own (a closing ``5 Outlook``)
+        follows = bool(out) and out[-1].ordinal is not None and n == out[-1].ordinal + 1
+        if not (opens or follows):
+            continue
+        out.append(Candidate(s, s + len(line), le, m.group(1), f"{scheme}-1", int(m.group(1)), m.group(2).strip()))
+    return out
 
 
 def drop_repeats(cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
