@@ -82,6 +82,8 @@ def test_markdown_document_ignores_code_fences_numbered_lists_and_bare_title_lin
         ("2.3.1 Retail Revenue", "2.3.1", "decimal-3", 1, "Retail Revenue"),
         ("IV. Outlook", "IV.", "roman", 4, "Outlook"),
         ("B. Liquidity", "B.", "letter", 2, "Liquidity"),
+        ("(b) Energy Prices", "(b)", "letter-paren", 2, "Energy Prices"),
+        ("(3) Capital Works", "(3)", "arabic-paren", 3, "Capital Works"),
         ("Item 1A. Risk Factors", "Item 1A.", "item", None, "Risk Factors"),
         ("Item 7. Management’s Discussion", "Item 7.", "item", 7, "Management’s Discussion"),
         ("PART II", "PART II", "part", 2, ""),
@@ -109,6 +111,14 @@ def test_an_outline_with_bare_top_numbers_nests_by_depth() -> None:
     # 3 Outlook has no 3.1 after it, but it is the outline's next top number
     assert [(1, "1 Overview"), (2, "1.1 Economy"), (1, "2 Priorities"), (2, "2.1 Industry"),
             (3, "2.1.1 Manufacturing"), (1, "3 Outlook")] == levels(text)
+
+
+def test_parenthesised_items_nest_under_their_heading_and_list_items_are_body() -> None:
+    text = "".join(f"{h}\n\n{BODY}\n\n" for h in (
+        "I. THE ECONOMY", "A. Growth", "B. Prices", "(a) Food", "(b) Energy", "C. Jobs",
+        "(1) describe the system and the policies that caused the loss"))
+    assert [(1, "I. THE ECONOMY"), (2, "A. Growth"), (2, "B. Prices"), (3, "(a) Food"), (3, "(b) Energy"),
+            (2, "C. Jobs")] == levels(text)
 
 
 def test_numbered_line_ending_like_a_sentence_is_not_a_heading() -> None:

@@ -51,6 +51,9 @@ class EnglishScheme(enum.StrEnum):
     ARABIC = "arabic-dot"
     ROMAN = "roman"
     LETTER = "letter"
+    LETTER_PAREN = "letter-paren"
+    """``(a)``, ``(b)``: items under a lettered or numbered heading."""
+    ARABIC_PAREN = "arabic-paren"
     CAPS = "en-caps"
     """An ALL CAPS title line."""
     TITLE = "en-title"
@@ -62,7 +65,7 @@ _PARAGRAPH_NUMBER = re.compile(r"(\d{1,3})\.")
 #: A whole line in Markdown strong emphasis: ``**Insurance**`` (a bold paragraph used as a heading).
 _STRONG_LINE = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
 _NUMBERED = re.compile(
-    r"((?i:item)\s+\d{1,2}[A-Z]?[.:]?|(?i:part)\s+(?:[IVX]{1,5}|\d{1,2}|[A-H])[.:]?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)"
+    r"((?i:item)\s+\d{1,2}[A-Z]?[.:]?|(?i:part)\s+(?:[IVX]{1,5}|\d{1,2}|[A-H])[.:]?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.|\([a-h]\)|\(\d{1,2}\))"
     r"(?:[ \t]+(?:[-–—:][ \t]*)?(?=[A-Z0-9“\"'‘])|[ \t]*$)"
 )
 # Words left lower-case inside a Title Case heading.
@@ -285,6 +288,9 @@ def _next_index(lines: list[_Line], k: int) -> int | None:
     return None
 
 
+#: Schemes that number list items as often as headings: a heading of theirs is in Title Case.
+_ITEM_SCHEMES = frozenset({EnglishScheme.LETTER_PAREN, EnglishScheme.ARABIC_PAREN})
+
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -307,6 +313,11 @@ def _numbered_scheme(tok: str) -> tuple[EnglishScheme, int | None]:
         if re.fullmatch("[IVX]+", core):
             return scheme, _roman(core)
         return scheme, ord(core) - ord("A") + 1 if re.fullmatch("[A-H]", core) else None
+    if tok[0] == "(":
+        inner = tok[1:-1]
+        if inner.isdigit():
+            return EnglishScheme.ARABIC_PAREN, int(inner)
+        return EnglishScheme.LETTER_PAREN, ord(inner) - ord("a") + 1
     if re.match(r"\d+\.\d", tok):
         return EnglishScheme.DECIMAL, int(core.rstrip(".").split(".")[-1])
     if tok[0].isdigit():
@@ -379,6 +390,8 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
             tok = m.group(1)
             scheme, ordinal = _numbered_scheme(tok)
             title = s[m.end() :].strip()
+            if scheme in _ITEM_SCHEMES and not _is_title(title):
+                continue  # ``(1) describe the system…``: an item of a list, not a heading
             if title or scheme is EnglishScheme.PART:
                 # a Part is the outermost division wherever it first appears
                 rank = 1 if scheme is EnglishScheme.PART else None
