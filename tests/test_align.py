@@ -88,6 +88,16 @@ def test_one_section_becoming_two_is_split() -> None:
     assert {("（一）农业和环境", "（一）农业"), ("（一）农业和环境", "（二）环境")} == split
 
 
+def test_one_paragraph_section_split_in_two_is_split_by_its_carried_sentences() -> None:
+    # one paragraph on two topics flows whole to one of the new sections; its sentences are
+    # carried into each, which is the share the other side holds
+    both = TOPICS["农业"] + TOPICS["环境"] + TOPICS["农业"]
+    a = report(2019, [("农业和环境", both), ("教育", body("教育"))])
+    b = report(2020, [("农业", TOPICS["农业"] * 2), ("环境", TOPICS["环境"] * 2), ("教育", body("教育"))])
+    split = pairs_of(align([a, b]), Relation.SPLIT)
+    assert {("（一）农业和环境", "（一）农业"), ("（一）农业和环境", "（二）环境")} == split
+
+
 def test_two_sections_becoming_one_is_merged() -> None:
     a = report(2019, [("农业", body("农业")), ("环境", body("环境")), ("教育", body("教育"))])
     b = report(2020, [("农业和环境", body("农业", "环境")), ("教育", body("教育"))])

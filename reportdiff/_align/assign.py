@@ -63,13 +63,18 @@ def one_to_one(score: Matrix, ok: Matrix, chance: float | Matrix) -> list[tuple[
 def extras(ev: PairEvidence, score: Matrix, ok: Matrix, chance: float | Matrix, thresholds: Thresholds,
            found: Found, stage: Stage) -> None:
     """Add the extra pairs: a pair not yet made where one side sends at least
-    ``share`` of its text to the other and the other at least ``minor`` back,
+    ``share`` of its text to the other and the other at least ``minor`` back (by paragraph
+    flows, or by sentences carried over),
     above chance and with agreeing roles; one of its sections must already be paired."""
     import numpy as np
 
-    hi = np.maximum(ev.flow_a, ev.flow_b)
-    lo = np.minimum(ev.flow_a, ev.flow_b)
-    cand = ((ok > 0) & (hi >= thresholds.share) & (lo >= thresholds.minor) & (score > chance)
+    # both sides hold a real share: by the paragraphs that flow, or by the sentences carried over
+    # verbatim (a paragraph split between two sections flows whole to one of them; its sentences
+    # are carried into each)
+    shared = np.zeros(score.shape, dtype=bool)
+    for x, y in ((ev.flow_a, ev.flow_b), (ev.carried_a, ev.carried_b)):
+        shared |= (np.maximum(x, y) >= thresholds.share) & (np.minimum(x, y) >= thresholds.minor)
+    cand = ((ok > 0) & shared & (score > chance)
             & (ev.cos >= thresholds.min_cosine) & (ev.role >= thresholds.min_role))
     rows, cols = found.rows(), found.cols()
     level = np.broadcast_to(np.asarray(chance, dtype=float), score.shape)
