@@ -155,6 +155,8 @@ EN_UNITS: tuple[Unit, ...] = (
     *_u(_F.RATE, "per-cent percent %"),
     *_u(_F.COUNT, "shares employees people"),
     *_u(_F.MASS, "tons tonnes"),
+    *_u(_F.AREA, "square-kilometres square-kilometers square-metres square-meters square-feet hectares acres"),
+    *_u(_F.LENGTH, "kilometres kilometers metres meters miles"),
     *_u(_F.VOLUME, "barrels"),
     *_u(_F.TIME, "years"),
     *_u(_F.MULTIPLE, "times"),
@@ -342,8 +344,12 @@ UP_WORDS: tuple[str, ...] = ("增长", "增加", "提高", "上升", "上涨", "
 DOWN_WORDS: tuple[str, ...] = ("负增长", "下降", "减少", "降低", "回落", "下调", "缩小", "压减", "下跌", "下滑", "降", "减",
                                 "低", "少", "跌")
 """Chinese words that give a change a negative sign (负增长: growth below zero, a fall however it is printed)."""
-EN_UP_WORDS: tuple[str, ...] = ("rose", "increased", "grew", "gained", "up", "rise", "increase", "growth")
-EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "down", "fall", "decrease", "decline")
+EN_UP_WORDS: tuple[str, ...] = ("rose", "increased", "grew", "gained", "up", "rise", "increase", "growth",
+                                "expanded", "climbed", "jumped", "surged")
+EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "down", "fall", "decrease", "decline",
+                                  "shrank", "contraction", "narrowed")
+"""English words that give a change its sign (a contraction of 6.1 per cent is a fall; not "contracted",
+which also means signing a contract: "we contracted for 31 purchases")."""
 
 TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为", "拟", "力争", "争取", "预计", "安排",
                                 "我们将", "将要", "确保", "预测", "可望", "将可", "打算", "承诺", "我们计划")

@@ -348,3 +348,29 @@ def test_a_year_on_year_after_the_number_is_its_base() -> None:
     (q,) = extract("Ferry fares rose 3.2%. Year-on-year figures follow.", language="en")
     assert "" == q.base  # the next sentence's words are not this number's
 
+
+
+def test_a_bare_number_before_a_plural_noun_counts_it() -> None:
+    build, built = extract("We will build 30,000 public rental flats. We built 12,000 flats last year.",
+                           language="en")
+    assert ("build public rental flats", "30000", "flats", Kind.TARGET) == (
+        build.label, str(build.value), build.unit, build.kind)
+    assert ("built flats", "12000", "flats", Kind.ACTUAL) == (built.label, str(built.value), built.unit, built.kind)
+    assert "30,000 public rental flats" in build.quote
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("In 2020 prices rose.", "prices"),                 # a year
+    ("Two of the clinics closed.", "clinics"),          # a function word after the number
+    ("for the first two quarters", "quarters"),         # a period
+    ("2009-10 estimates were revised.", "estimates"),   # the end of a year range
+    ("The two business parks opened.", "business"),     # 'business' is no plural
+])
+def test_what_a_bare_number_does_not_count(text: str, noun: str) -> None:
+    assert [] == [q for q in en(text) if noun in q.unit]
+
+
+def test_area_and_length_words_are_units_not_what_is_counted() -> None:
+    (q,) = en("The flats have a saleable area of 45 square metres.")
+    assert ("square metres", "45") == (q.unit, str(q.value))
+    assert "metres" not in q.label

@@ -183,7 +183,11 @@ def label_hits_en(marks: Marks, hits: Sequence[Hit]) -> list[Labelled]:
         subject = ""
         last = words[-1].lower() if words else ""
         topic = [w for w in content if not _is_direction(w)]
-        if last in _DETERMINERS:
+        if hit.counts and _OF_RE.match(view, post_end) is None:
+            # We will build 30,000 public rental flats: what is done to what is counted
+            label = " ".join([*[w for w in content if w.lower() not in _DETERMINERS][-2:], hit.counts])
+            subject = hit.counts
+        elif last in _DETERMINERS:
             noun, e = _phrase_after(view, post_end, skip_numbers=True)
             if noun:
                 label, subject, quote_end = " ".join(noun), " ".join(noun), e

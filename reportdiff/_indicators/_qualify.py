@@ -40,6 +40,7 @@ class Hit:
     qual_start: int = -1  # where a qualifier before the number starts
     mag_word: str = ""  # the magnitude word as printed (万, 亿, million)
     tail: int = -1  # where the text after the quantity starts, when not at ``end`` (a range's low end)
+    counts: str = ""  # the noun phrase a bare English count counts (``30,000 public rental flats``)
 
 
 def is_time(unit: str) -> bool:

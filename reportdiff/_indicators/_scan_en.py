@@ -81,6 +81,36 @@ FROM_RE = re.compile(r"\bfrom(?:\s+(?:its|the|their|our|a|an)\s+[A-Za-z-]+(?:\s+
 _POST_QUALIFIER_RE = re.compile(r"\s+(" + "|".join(map(re.escape, EN_POST_QUALIFIERS)) + r")\b", re.IGNORECASE)
 
 
+_COUNT_NOUN_RE = re.compile(r"[ \u00a0]+((?:[a-z][a-z-]*[ \u00a0]+){0,2}?)([a-z][a-z-]*[a-z]s)\b")
+"""A plural noun right after a bare number, with at most two words before it (``30,000 public
+rental flats``, ``500 nurses``): what the number counts."""
+_NOT_COUNTED = frozenset(
+    # time and rate words that frame or multiply rather than count
+    "times years months weeks days hours minutes seconds decades centuries quarters cents points percents".split()
+    # words ending in -s that are no plural noun
+    + "is was has does this its thus us plus minus less unless across towards always perhaps besides "
+      "whereas afterwards sometimes as yes".split())
+_NOT_MODIFIERS = frozenset(
+    "of the and in to for a an by with on at from or per than that which who is are was were be been "
+    "has have had will would can could may might shall should our their its his her this these those "
+    "we they it as into over under out up down more less most about around some all".split())
+"""Words that end the noun phrase of a count: ``20 of the flats``, ``3 in the list`` count nothing."""
+
+
+def _count_noun(view: str, end: int, value: Decimal) -> tuple[str, str, int] | None:
+    """The plural noun a bare whole number counts, its noun phrase and where it ends; None when
+    it counts nothing (a year, a fraction, a function word after it)."""
+    if value != value.to_integral_value() or value < 2 or (1900 <= value <= 2100 and "," not in view[end - 6:end]):
+        return None
+    m = _COUNT_NOUN_RE.match(view, end)
+    if m is None:
+        return None
+    mods, noun = m.group(1).split(), m.group(2)
+    if noun in _NOT_COUNTED or noun.endswith(("ss", "us", "is")) or any(w in _NOT_MODIFIERS for w in mods):
+        return None
+    return noun, " ".join([*mods, noun]), m.end()
+
+
 @attrs.frozen
 class _Bare:
     """A number printed without a unit: the possible low end of a range (``4 to 5 per cent``)."""
@@ -134,6 +164,13 @@ def scan(marks: Marks) -> list[Hit]:
         qual, qstart = _pre_qualifier(view, s)
         unitless = not (cur or mag_word or unit_word or money or (abbr and cur))
         if unitless or (words and not (money or unit_word or cur)):
+            counted = _count_noun(view, num_end, parsed) if not joined else None
+            if counted is not None:
+                noun, phrase, noun_end = counted  # 30,000 public rental flats: a count of flats
+                hits.append(Hit(s, noun_end, parsed, noun, Decimal(1), noun, qual, qual_start=min(s, qstart),
+                                counts=phrase))
+                pos = max(pos, noun_end)
+                continue
             # number words count only with a currency or unit: "one of them" is no quantity
             bare.append(_Bare(s, num_end, parsed, qual, qstart))
             pos = min(pos, num_end) if not words else pos
