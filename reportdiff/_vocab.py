@@ -365,6 +365,14 @@ CN_MODAL_NOT_AFTER = "社机员委大协学工都商年峰议全体领误融宴�
 CN_MODAL_NOT_BEFORE = "议员计展谈见所场期同商考审长址徽费务馆堂晤合面友话师签诊刊报章后前中标"
 """Characters after 会 that make it a noun or another verb (会议, 会员, 会计, 会谈, 会见, 会后…; not 上:
 会上升 is far more often the modal than 会上 the meeting)."""
+PLAN_HEADING_WORDS: tuple[str, ...] = ("目标", "任务", "重点工作", "打算")
+"""Chinese words that make a section heading a plan's (主要目标, 2021年重点工作, 主要任务): the figures
+under it are goals unless their own sentence reports the past or the present.  Not 计划 / 安排 /
+展望: a policy address's 工作计划 and a budget's prospects also report where things stand."""
+EN_PLAN_HEADING_WORDS: tuple[str, ...] = ("targets", "target", "priorities", "plans", "ahead", "next year",
+                                          "coming year")
+"""English words that make a section heading a plan's (Priorities for 2021, The Year Ahead); not
+"prospects", "outlook" or "estimates": such sections also report the year's results."""
 EN_TARGET_CUES: tuple[str, ...] = ("will", "shall", "should", "target", "targets", "goal", "aim", "plan",
                                    "plans", "planned", "expect", "expects", "expected", "budget", "budgeted",
                                    "forecast", "forecasts", "forecasting", "forecasted", "estimate",

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff._indicators import extract
+from reportdiff._indicators import extract, extract_report
+from reportdiff._load import load_text
 from reportdiff._numerals import int_to_chinese
+from reportdiff._parse import parse
 from reportdiff.model import Bound, Direction, Kind
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -523,3 +525,34 @@ def test_a_figure_set_in_a_year_after_the_reports_is_a_target(text: str, year: i
 def test_the_start_of_a_change_to_a_future_year_stays_todays_level() -> None:
     start, end = extract("到2035年，劳动生产率从人均8万元提高到12万元。", year=2031)
     assert (Kind.ACTUAL, Kind.TARGET) == (start.kind, end.kind)
+
+
+def _report_quantities(text: str, year: int = 2021) -> dict[str, Kind]:
+    report = parse(load_text(text, path=f"{year}.txt", year=year))
+    return {q.quote: q.kind for q in extract_report(report)}
+
+
+def test_figures_under_a_plan_heading_are_goals_unless_their_sentence_reports_what_is() -> None:
+    kinds = _report_quantities(
+        "2021年某省政府工作报告\n\n一、2020年工作回顾\n\n城镇新增就业65万人。新建5G基站3.2万个。\n\n"
+        "二、2021年主要目标\n\n城镇新增就业60万人以上。单位生产总值能耗下降3%。明年要完成棚户区改造10万户。"
+        "去年已改造8万户。目前仍有12万户待改造。\n")
+    assert Kind.ACTUAL == kinds["城镇新增就业65万人"] == kinds["新建5G基站3.2万个"]
+    assert Kind.TARGET == kinds["城镇新增就业60万人以上"] == kinds["单位生产总值能耗下降3%"]
+    assert Kind.TARGET == kinds["明年要完成棚户区改造10万户"]  # 要完成: a plan's verb
+    assert Kind.ACTUAL == kinds["去年已改造8万户"] == kinds["目前仍有12万户待改造"]
+
+
+def test_a_heading_naming_the_report_year_is_no_plan_by_itself() -> None:
+    # the report year's work section often opens with last year's results
+    kinds = _report_quantities("2021年报告\n\n一、2021年的工作\n\n城镇新增就业65万人。\n")
+    assert Kind.ACTUAL == kinds["城镇新增就业65万人"]
+
+
+def test_english_figures_under_a_priorities_heading_are_goals_unless_in_the_past() -> None:
+    kinds = _report_quantities(
+        "Annual Address 2021\n\nReview of the Year\n\nWe completed 20,000 flats.\n\n"
+        "Priorities for the Year Ahead\n\nA further 30,000 public rental flats. Last year we sold 12 sites.\n")
+    assert Kind.ACTUAL == kinds["We completed 20,000 flats"]
+    assert Kind.TARGET == kinds["A further 30,000 public rental flats"]
+    assert Kind.ACTUAL == kinds["Last year we sold 12 sites"]

@@ -16,23 +16,28 @@ The words all come from :mod:`reportdiff._vocab`, the numerals from :mod:`report
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from reportdiff._indicators import _scan_en, _scan_zh
+from reportdiff._indicators._kind import is_plan_heading, plan_kind
 from reportdiff._indicators._label import CHANGE_TO_RE, label_hits, normalise_label
 from reportdiff._indicators._label_en import label_hits_en
 from reportdiff._indicators._qualify import Hit
 from reportdiff._indicators._view import LIST_NUMBER_RE, Marks, View
 from reportdiff._numerals import PRINTED_YEAR, format_decimal, printed_year
 from reportdiff._text import Language, detect_language
-from reportdiff.model import Bound, Kind, Quantity, Report
+from reportdiff.model import Bound, Kind, Quantity, Report, Section
 
 __all__ = ["extract", "extract_report", "normalise_label"]
 
 
-def extract(text: str, *, year: int = 0, section: str = "", language: str | None = None) -> tuple[Quantity, ...]:
+def extract(text: str, *, year: int = 0, section: str = "", language: str | None = None,
+            plans: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """Every quantity in a cleaned text, in text order.
 
     Args:
@@ -40,6 +45,8 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
         year: the report's year, copied into each quantity.
         section: a section path, copied into each quantity.
         language: ``zh`` or ``en``; guessed from the text when None.
+        plans: ``(start, end)`` offsets of ``text`` under a plan heading (:func:`is_plan_heading`):
+            a figure there with no cue of its own is a goal unless its sentence reports the past.
 
     Returns:
         The quantities; spans index ``text`` (``raw_span`` equals ``span``).
@@ -76,6 +83,9 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
         if year and kind is Kind.ACTUAL and not item.start_value \
                 and (english or not CHANGE_TO_RE.match(view.text, h.end)):  # 从人均8.7万元提高到…: today's level
             kind = _in_future(view.text, item.sentence_start, h.start, year, english)
+        if kind is Kind.ACTUAL and not item.start_value and plans and _inside(plans, span.start) \
+                and (english or not CHANGE_TO_RE.match(view.text, h.end)):
+            kind = plan_kind(view.text, item.sentence_start, h.start, h.end, item.pre, english)
         # where this quantity's words were read: its sentence (the labels' topics come from there)
         lo, hi = max(0, min(item.sentence_start, quote_start) - 200), max(h.end, item.quote_end) + 20
         out.append(
@@ -122,6 +132,12 @@ def _in_future(text: str, start: int, pos: int, year: int, english: bool) -> Kin
         if printed_year(next(g for g in m.groups() if g)) > year:
             return Kind.TARGET
     return Kind.ACTUAL
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _word_start(text: str, pos: int, lo: int, hi: int) -> int:
@@ -182,7 +198,9 @@ def extract_report(report: Report) -> tuple[Quantity, ...]:
     [(2015, '1322', '万人')]
     """
     doc = report.document
-    found = extract(doc.text, year=report.year, language=doc.language or None)
+    english = (doc.language or detect_language(doc.text)) == Language.EN
+    found = extract(doc.text, year=report.year, language=doc.language or None,
+                    plans=_plan_spans(report, english))
     sections = sorted(
         ((s.span.start, -s.span.end, s.level, s.path) for s in report.root.walk() if s.level > 0),
     )
@@ -196,3 +214,20 @@ def extract_report(report: Report) -> tuple[Quantity, ...]:
                 path = p  # later (deeper) sections win
         out.append(attrs.evolve(q, section=path, raw_span=doc.offsets.span_to_raw(q.span)))
     return tuple(out)
+
+
+def _plan_spans(report: Report, english: bool) -> list[tuple[int, int]]:
+    """The sorted, disjoint text spans of the top sections under a plan heading (a plan part's
+    sub-sections are in its span)."""
+    out: list[tuple[int, int]] = []
+
+    def walk(sec: Section) -> None:
+        for child in sec.children:
+            heading = child.heading if english else View.of(child.heading).simplified().text
+            if is_plan_heading(heading, english):
+                out.append((child.span.start, child.span.end))
+            else:
+                walk(child)
+
+    walk(report.root)
+    return sorted(out)

@@ -16,7 +16,9 @@ from reportdiff._vocab import (
     CN_MODAL_NOT_AFTER,
     CN_MODAL_NOT_BEFORE,
     CN_TARGET_NOUNS,
+    EN_PLAN_HEADING_WORDS,
     EN_TARGET_CUES,
+    PLAN_HEADING_WORDS,
     TARGET_CUES,
 )
 from reportdiff.model import Kind
@@ -96,6 +98,44 @@ def _lead_in(marks: Marks, para: int) -> tuple[int, int] | None:
             return None
         start = ls
     return None
+
+
+_PLAN_HEADING_RE = re.compile("|".join(map(re.escape, PLAN_HEADING_WORDS)))
+_EN_PLAN_HEADING_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, EN_PLAN_HEADING_WORDS)) + r")\b", re.IGNORECASE)
+_WILL_DO_RE = re.compile(r"(?:要|将|力争|确保|争取|努力|全面)(?:完成|实现|达到|超过)")
+_NOW_RE = re.compile(r"目前|现在|现有|现行|只有|仍|尚|截至")
+"""Words that state where things stand (现行16%的税率, 目前仍有…): a fact, even in a plan."""
+_EN_PAST_RE = re.compile(
+    r"\b(?:was|were|had|has|have|did|last|ago|previous|past|since|so far|rose|fell|grew|recorded|reached|"
+    r"achieved|completed|increased|decreased|declined|dropped)\b", re.IGNORECASE)
+"""Words that place an English sentence in the past: inside a plan section, its figure is a result."""
+
+
+def is_plan_heading(heading: str, english: bool) -> bool:
+    """Whether a section heading announces a plan: it holds a plan word (目标, 任务; Priorities,
+    Targets).  Naming the report's year is no sign: ``三、2011年的工作`` opens with the review of 2010.
+
+    >>> is_plan_heading("二、2021年主要目标", False), is_plan_heading("一、2020年工作回顾", False)
+    (True, False)
+    >>> is_plan_heading("2003-04 Outturn", True), is_plan_heading("Priorities for the Year Ahead", True)
+    (False, True)
+    """
+    return bool((_EN_PLAN_HEADING_RE if english else _PLAN_HEADING_RE).search(heading))
+
+
+def plan_kind(view: str, sentence_start: int, start: int, end: int, pre: str, english: bool) -> Kind:
+    """The kind of a figure with no cue of its own under a plan heading: a goal, unless its
+    sentence reports the past (去年, 已, 完成…; "was", "last year") or where things stand (目前, 现行)
+    or it refers back (从去年的2.1%)."""
+    sentence = view[max(sentence_start, start - CONTEXT_CHARS):end]
+    if english:
+        sentence = EN_SENTENCE_END_RE.split(sentence)[-1]
+        return Kind.ACTUAL if _EN_PAST_RE.search(sentence) else Kind.TARGET
+    sentence = _WILL_DO_RE.sub("", sentence)  # 要完成, 将实现: a plan's verbs, not the past
+    if BACKREF_RE.search(pre) or _PAST_RE.search(sentence) or _NOW_RE.search(sentence) \
+            or _DISCOURSE_RE.match(view[end:end + 2]):
+        return Kind.ACTUAL
+    return Kind.TARGET
 
 
 def kind_of(marks: Marks, hit: Hit, pre: str, english: bool) -> Kind:
