@@ -84,6 +84,14 @@ def test_district_report_web_chrome_is_removed_and_kept_as_metadata() -> None:
     assert 2022 == doc.year
 
 
+def test_a_menu_line_and_bracketed_print_links_are_chrome_but_a_table_row_is_not() -> None:
+    body = "一、总体情况\n\n全年地区生产总值增长3.5%，城镇新增就业5万人。"
+    raw = f"首页 | 政务公开 | 政务服务 | 互动交流\n\n{body}\n\n项目 | 2020 | 2021\n\n【打印本页】【关闭窗口】\n"
+    doc = load_text(raw, path="2021.txt")
+    assert "首页" not in doc.text and "打印本页" not in doc.text
+    assert body in doc.text and "项目 | 2020 | 2021" in doc.text  # figures between bars: a table row
+
+
 def test_title_date_and_speaker_block_becomes_metadata() -> None:
     doc = load(GOV / "2017.txt")
     assert "政府工作报告" == doc.title

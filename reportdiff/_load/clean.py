@@ -32,7 +32,9 @@ CHROME_LINE_PATTERNS: tuple[str, ...] = (
     r"^(网站地图|联系我们|关于我们|网站声明|隐私声明|设为首页|加入收藏)(\s*[|｜/]\s*\S+)*\s*$",
     r"版权所有",
     r"ICP\s*备|ICP证|公安(机关)?备案|公网安备|网站标识码",
-    r"^(打印本页|关闭窗口|打印|关闭|返回顶部|分享到)[\s|｜:：]*",
+    r"^[【\[]?\s*(打印本页|关闭窗口|打印|关闭|返回顶部|分享到)[\s|｜:：】\]]*",
+    # a menu: three or more short items between bars (首页 | 政务公开 | 政务服务), no digits or punctuation
+    r"^[^\s|｜\d，。；：,.;:]{1,8}(?:\s*[|｜]\s*[^\s|｜\d，。；：,.;:]{1,8}){2,}\s*$",
     r"^(扫一扫|微信扫一扫)",
     r"^(Skip to (main )?content|Share this|Print this page|Back to top)\b",
     r"^(Copyright|©)\s",
