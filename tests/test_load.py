@@ -92,6 +92,13 @@ def test_a_menu_line_and_bracketed_print_links_are_chrome_but_a_table_row_is_not
     assert body in doc.text and "项目 | 2020 | 2021" in doc.text  # figures between bars: a table row
 
 
+def test_english_page_revision_dates_and_copyright_lines_are_chrome() -> None:
+    body = "Economic Situation\n\nThe economy grew by 3 per cent, and unemployment fell to 4 per cent."
+    raw = f"Last revision date: 24 February 2021\n\n{body}\n\n2021 © | Important notices | Privacy policy\n"
+    doc = load_text(raw, path="2021.txt")
+    assert "revision" not in doc.text and "©" not in doc.text and body in doc.text
+
+
 def test_title_date_and_speaker_block_becomes_metadata() -> None:
     doc = load(GOV / "2017.txt")
     assert "政府工作报告" == doc.title

@@ -38,6 +38,8 @@ CHROME_LINE_PATTERNS: tuple[str, ...] = (
     r"^(扫一扫|微信扫一扫)",
     r"^(Skip to (main )?content|Share this|Print this page|Back to top)\b",
     r"^(Copyright|©)\s",
+    r"(^|\s)©\s*\d{4}|\d{4}\s*©",
+    r"^(Last (revision|revised|updated|modified|reviewed)( date| on)?|Page last (updated|reviewed)|Date of publication)\s*[:：]",
 )
 #: Longest line (in characters) that may be dropped as chrome.
 CHROME_MAX = 120
