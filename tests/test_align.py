@@ -126,9 +126,10 @@ def _short_sections_series(seed: int) -> tuple[Report, Report, set[tuple[str, st
     return doc(2020, a), doc(2021, b), {(heads[i], heads[i]) for i in range(30) if i not in gone}
 
 
-# Of seeds 0-19, 12 came out right before one-paragraph flows had to stand out (OUTLIER_Z), 13 after;
-# the rest pair one dropped section with a new one (docs/alignment.md).  Seed 19 is one the rule fixed.
-@pytest.mark.parametrize("seed", [0, 19])
+# Of seeds 0-19, 12 came out right before one-paragraph flows had to stand out (OUTLIER_Z), 13 after,
+# 17 once a pair of parts needed a link (a flow, a carried sentence or a title word); the rest pair one
+# dropped section with a new one (docs/alignment.md).  Seeds 19 and 1 are ones these rules fixed.
+@pytest.mark.parametrize("seed", [0, 1, 19])
 def test_short_new_sections_are_added_not_paired_with_dropped_ones_for_their_common_words(seed: int) -> None:
     a, b, kept = _short_sections_series(seed)
     al = align([a, b])

@@ -185,6 +185,17 @@ def _within(vec: Vectors, year: Year, level: int, scorer: Scorer) -> Matrix:
     return out
 
 
+def _linked(ev: PairEvidence) -> Matrix:
+    """1 where something ties the two texts: a paragraph of one is closest to the other, a sentence
+    is carried over, or the titles share a word.  Two parts with none of these, above chance on
+    shared everyday words and their place alone, are not the same part."""
+    import numpy as np
+
+    out: Matrix = ((np.maximum(ev.flow_a, ev.flow_b) > 0) | (np.maximum(ev.carried_a, ev.carried_b) > 0)
+                   | (ev.heading > 0)).astype(float)
+    return out
+
+
 def _align_two(ya: Year, yb: Year, parts: _Level, leaves: _Level, cal: Sequence[tuple[float, float, float]],
                th: Thresholds) -> list[SectionPair]:
     import numpy as np
@@ -193,7 +204,7 @@ def _align_two(ya: Year, yb: Year, parts: _Level, leaves: _Level, cal: Sequence[
     # 1. parts, one to one, then split/merge parts
     ok = parts.allowed * _bodied(parts.ev, th)
     found_parts = Found()
-    for i, j in one_to_one(parts.score, ok, t1):
+    for i, j in one_to_one(parts.score, ok * _linked(parts.ev), t1):
         found_parts.add(i, j, float(parts.score[i, j]), Stage.PARTS, t1, parts.ev)
     one = set(found_parts.pairs)
     extras(parts.ev, parts.score, ok * _phrased(parts.ev, p1), t1, th, found_parts, Stage.PART_EXTRA)
