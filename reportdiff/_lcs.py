@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -116,6 +117,10 @@ class Clock:
         return self.deadline is not None and time.monotonic() >= self.deadline
 
 
+_NUMBER_RUN = re.compile(r"[0-9０-９][0-9０-９.,，．]*")
+"""Digits and the separators inside a figure: what differs between two printings of one quantity."""
+
+
 class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
     """diff-match-patch over token characters, its boundary scores read from the tokens."""
 
@@ -176,6 +181,32 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
                 "\n" in text or any(c in text for c in ENDS) or ". " in text or text.endswith(".")
             )
         return keep
+
+    def _beside_numbers(self, diffs: Diffs) -> list[bool]:
+        """For each equality of ``diffs``, whether a run of edits beside it puts a number in place
+        of a number: such an equality is never merged, so each changed figure stays a change of its
+        own between the words that name it (增长[-6.5%-]{+2.3%+}, to [-$1.2-]{+$1.1+} million in)."""
+        runs: list[Diffs] = [[]]
+        for op, code in diffs:
+            if op == EQ:
+                runs.append([])
+            else:
+                runs[-1].append((op, code))
+        numeric = [self._changes_a_number(r) for r in runs]
+        words = [any(ch.isalpha() for ch in self.codebook.decode(code)) for op, code in diffs if op == EQ]
+        # only an equality of words (the figure's name, its unit): spaces and brackets between the
+        # cells of a table row are no name, and the row reads best replaced whole
+        return [words[k] and numeric[k] and numeric[k + 1] for k in range(len(runs) - 1)]
+
+    def _changes_a_number(self, group: Diffs) -> bool:
+        """Whether a run of edits only puts one figure in place of another: both sides hold a digit
+        and are the same once digits and their separators are set aside (``$1.2 million`` /
+        ``$1.1 million``, ``6.5%`` / ``2.3%``; not ``增产100万吨`` / ``造林3000万亩``)."""
+        old = "".join(self.codebook.decode(code) for op, code in group if op != INS)
+        new = "".join(self.codebook.decode(code) for op, code in group if op == INS)
+        if not (any(ch.isdigit() for ch in old) and any(ch.isdigit() for ch in new)):
+            return False
+        return _NUMBER_RUN.sub("", old) == _NUMBER_RUN.sub("", new)
 
     def diff_cleanupMerge(self, diffs: Diffs) -> None:
         """diff-match-patch's ``diff_cleanupMerge``, its first pass in linear time.
@@ -261,7 +292,10 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
 
         An equality no longer than the edits on both sides of it is merged into
         them, as in diff-match-patch, unless it holds a sentence end or a line
-        break: a reader keeps the sentence structure of a rewritten passage.
+        break (a reader keeps the sentence structure of a rewritten passage) or
+        an edit beside it puts a number in place of a number (each changed figure
+        stays a change of its own, between the words that name it: see
+        :meth:`_beside_numbers`).
         diff-match-patch rescans from the previous equality after each merge;
         here the runs sit on a stack and a merge only re-checks the equality
         before it, which gives the same result in linear time.
@@ -273,9 +307,12 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         changes = False
         known, weight = self._weights, self._weight  # the memo read inline: ~100K look-ups a report
         kept, keeps = self._kept, self._keeps
+        guarded = iter(self._beside_numbers(diffs))
+        guards: list[bool] = []  # beside each equality of the stack, an edit of a number for a number
         for op, code in diffs:
             if op == EQ:
                 equalities.append(code)
+                guards.append(next(guarded))
                 groups.append([])
                 weights.append([0, 0])
                 continue
@@ -294,9 +331,10 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
                 keep = kept.get(last)
                 if keep is None:
                     keep = keeps(last)
-                if keep:
+                if keep or guards[-1]:
                     break
                 equalities.pop()
+                guards.pop()
                 tail, tail_w = groups.pop(), weights.pop()
                 groups[-1] += [(DEL, last), (INS, last), *tail]
                 weights[-1] = [before[0] + tail_w[0] + w, before[1] + tail_w[1] + w]

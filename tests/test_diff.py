@@ -512,3 +512,11 @@ def test_a_shared_text_cache_gives_the_diffs_made_without_it(granularity: str) -
     without = [diff_texts(a, b, granularity=granularity) for a, b in pairs]
     assert without == with_cache == again
     assert 2 == len(cache._known)
+
+
+def test_the_words_between_two_changed_figures_stay_unchanged_text() -> None:
+    d = diff_texts("Employment totaled a record 330,745, up 42,283 from last year.",
+                   "Employment totaled a record 340,499, up 9,754 from last year.")
+    equal = [e.text for e in d.edits if e.op is Op.EQUAL]
+    assert any("up" in t for t in equal)  # not [-330,745, up 42,283-]{+340,499, up 9,754+}
+    assert [("330,745", "340,499"), ("42,283", "9,754")] == [(c.old, c.new) for c in d.stats.changed_numbers]
