@@ -352,7 +352,10 @@ EN_DOWN_WORDS: tuple[str, ...] = ("fell", "decreased", "declined", "dropped", "d
 which also means signing a contract: "we contracted for 31 purchases")."""
 
 TARGET_CUES: tuple[str, ...] = ("预期目标", "主要目标", "目标是", "目标为", "拟", "力争", "争取", "预计", "安排",
-                                "我们将", "将要", "确保", "预测", "可望", "将可", "打算", "承诺", "我们计划")
+                                "我们将", "将要", "确保", "预测", "可望", "将可", "打算", "承诺", "我们计划",
+                                # a time to come before the modal: 将 / 要 are then the future, not
+                                # the object marker or 主要 / 需要
+                                "今年将", "明年将", "年内将", "今年要", "明年要", "年内要", "下一步")
 """Chinese words that mark a number as a goal rather than a result."""
 CN_TARGET_NOUNS: tuple[str, ...] = ("目标",)
 """Nouns that make the amount they follow a goal (``8万个单位的建屋目标``)."""

@@ -556,3 +556,9 @@ def test_english_figures_under_a_priorities_heading_are_goals_unless_in_the_past
     assert Kind.ACTUAL == kinds["We completed 20,000 flats"]
     assert Kind.TARGET == kinds["A further 30,000 public rental flats"]
     assert Kind.ACTUAL == kinds["Last year we sold 12 sites"]
+
+
+def test_a_time_to_come_before_jiang_or_yao_makes_a_target() -> None:
+    kinds = {q.quote: q.kind for q in extract("明年将新建保障性住房3000套。今年要完成改造2万户。去年新建住房2000套。")}
+    assert Kind.TARGET == kinds["明年将新建保障性住房3000套"] == kinds["今年要完成改造2万户"]
+    assert Kind.ACTUAL == kinds["去年新建住房2000套"]
