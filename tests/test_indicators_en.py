@@ -374,3 +374,18 @@ def test_area_and_length_words_are_units_not_what_is_counted() -> None:
     (q,) = en("The flats have a saleable area of 45 square metres.")
     assert ("square metres", "45") == (q.unit, str(q.value))
     assert "metres" not in q.label
+
+
+@pytest.mark.parametrize(("text", "value", "direction"), [
+    ("Land sales raised HK$52 billion, down one-fifth from last year.", "0.2", "down"),
+    ("Costs fell by a quarter.", "0.25", "down"),
+    ("Exports to Brazil have increased by two-thirds.", "0.666667", "up"),
+    ("Spending was cut by half.", "0.5", ""),
+])
+def test_a_fraction_in_words_as_the_size_of_a_change(text: str, value: str, direction: str) -> None:
+    q = [q for q in en(text) if not q.unit][-1]
+    assert (value, direction) == (q.value, q.direction.value)
+
+
+def test_the_first_quarter_is_no_fraction() -> None:
+    assert [] == [q for q in en("In the first quarter, sales rose.") if q.value == "0.25"]

@@ -67,6 +67,12 @@ _FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 """A fraction in words before ``of`` (``one third of``, ``three quarters of``); ``the first quarter`` is no fraction."""
+_CHANGE_FRACTION_RE = re.compile(
+    rf"\b(?:by|down|up)\s+(?:(?P<num>a|an|one|two|three|four)[\s-])?"
+    rf"(?P<den>{'|'.join(sorted(EN_FRACTION_DENOMINATORS, key=lambda w: (-len(w), w)))})\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+"""A fraction in words as the size of a change (``down one-fifth``, ``cut by a third``, ``by half``)."""
 _TIME_BASES = frozenset(("years",))
 _FRAMING_RE = re.compile(
     r"(?:\b(?:the|these|those|its|our|their|this)\s+(?:very\s+)?(?:" + "|".join(EN_FRAMING_WORDS) + r")"
@@ -228,7 +234,12 @@ def _fractions(view: str) -> list[Hit]:
             continue
         qual, qstart = _pre_qualifier(view, m.start())
         out.append(Hit(m.start(), m.end(), value, "", Decimal(1), "", qual, qual_start=qstart))
-    return out
+    for m in _CHANGE_FRACTION_RE.finditer(view):
+        num = m.group("num") or ("one" if m.group("den").lower() == "half" else "")
+        value = parse_english_fraction("one" if num.lower() in ("a", "an") else num, m.group("den")) if num else None
+        if value is not None:
+            out.append(Hit(m.start("num") if m.group("num") else m.start("den"), m.end(), value, "", Decimal(1), ""))
+    return sorted(out, key=lambda h: h.start)
 
 
 def _pre_qualifier(view: str, s: int) -> tuple[str, int]:
