@@ -15,7 +15,7 @@ from contextlib import redirect_stdout
 
 import hypothesis.strategies as st
 import pytest
-from conftest import GOLD, GOV
+from conftest import GOLD, GOV, ROOT
 from hypothesis import given, settings
 
 from reportdiff._align import Thresholds, Weights, align, tokenize
@@ -300,6 +300,29 @@ def test_lazy_prices_tables(gov_reports: list[Report], gov_comparison: Compariso
     assert [(2017, 2018), (2018, 2019)] == list(zip(docs.year_a, docs.year_b, strict=True))
     with pytest.raises(ValueError, match="expected one of"):
         lineage_similarity(al, rs, measure="euclid")
+
+
+def test_the_assignment_solver_is_scipys_and_aligning_does_not_import_scipy_optimize() -> None:
+    """The solver loaded from its compiled module gives scipy.optimize's assignments (ties
+    included), and a whole alignment runs without importing the scipy.optimize package."""
+    code = (
+        "import sys, random, numpy as np\n"
+        "from reportdiff._align import assign\n"
+        "from reportdiff._compare import read_reports, compare\n"
+        "solve = assign._solver()\n"
+        "compare(read_reports(['fixtures/gov-work-report/2018.txt', 'fixtures/gov-work-report/2019.txt']))\n"
+        "print('scipy.optimize' in sys.modules)\n"
+        "from scipy.optimize import linear_sum_assignment\n"
+        "rng = random.Random(7)\n"
+        "for n, m in [(1, 1), (3, 5), (6, 4), (9, 9)] * 5:\n"
+        "    x = np.array([[rng.choice([0.0, 0.25, 0.5, 1.0, rng.random()]) for _ in range(m)] for _ in range(n)])\n"
+        "    for mx in (True, False):\n"
+        "        a, b = solve(x, maximize=mx), linear_sum_assignment(x, maximize=mx)\n"
+        "        assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist(), (x, a, b)\n"
+        "print(solve is linear_sum_assignment)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert ["False", "True"] == out.stdout.split()
 
 
 def test_importing_the_aligner_does_not_import_pandas() -> None:
