@@ -93,6 +93,36 @@ def test_python_dash_m_runs_without_traceback_on_error(tmp_path: Path) -> None:
     assert "nope_2019.txt: no such file" in proc.stderr
 
 
+def test_a_command_runs_with_batched_garbage_collection_and_restores_the_threshold(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    """While a command runs the collector's young threshold is GC_BATCH; after it (also after
+    an error) the caller's thresholds are back."""
+    import gc
+
+    from reportdiff import cli
+    from reportdiff._cli import sections
+
+    seen: list[tuple[int, int, int]] = []
+    real = sections.run
+
+    def spy(args: object) -> int:
+        seen.append(gc.get_threshold())
+        return real(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sections, "run", spy)
+    before = gc.get_threshold()
+    gc.set_threshold(123, *before[1:])
+    try:
+        assert 0 == run(capsys, "sections", str(XISHAN))[0]
+        assert (123, *before[1:]) == gc.get_threshold()
+        assert 2 == run(capsys, "sections", str(tmp_path / "missing_2019.txt"))[0]
+        assert (123, *before[1:]) == gc.get_threshold()
+    finally:
+        gc.set_threshold(*before)
+    assert [(cli.GC_BATCH, *before[1:])] * 2 == seen
+
+
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
     assert 2 == code and "sections" in out
