@@ -90,6 +90,19 @@ def _collect_in_batches(threshold: int = GC_BATCH) -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+def _one_blas_thread() -> None:
+    """Let numpy's and scipy's BLAS (OpenBLAS) start with one thread, unless the user set a number.
+
+    No command multiplies dense matrices of any size (the alignment's products are sparse),
+    yet each of the two OpenBLAS libraries starts a thread per core when it is loaded, and
+    the threads spin waiting for work: ~0.1 s of CPU on two cores before anything is
+    computed.  Takes effect only before numpy is first imported, as in a command's own
+    process; worker processes a command starts inherit the setting.  No output depends on it.
+    """
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def _write_error(message: str) -> None:
     stream = sys.stderr
     if stream is not None:
@@ -121,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
+    _one_blas_thread()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(args_list[0] if args_list else None)
     args = parser.parse_args(args_list)

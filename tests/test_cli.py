@@ -123,6 +123,26 @@ def test_a_command_runs_with_batched_garbage_collection_and_restores_the_thresho
     assert [(cli.GC_BATCH, *before[1:])] * 2 == seen
 
 
+@pytest.mark.parametrize(("preset", "numpy_first", "expected"),
+                         [(None, False, "1"), ("3", False, "3"), (None, True, "None")])
+def test_a_command_starts_blas_with_one_thread_unless_told_otherwise(
+    preset: str | None, numpy_first: bool, expected: str,
+) -> None:
+    """OPENBLAS_NUM_THREADS is 1 for a command's process, unless the user set it or numpy
+    was already loaded (then it could not take effect)."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    code = (("import numpy\n" if numpy_first else "")
+            + "import os\nfrom reportdiff.cli import main\n"
+            + f"main(['sections', {str(XISHAN)!r}, '--format', 'csv', '-o', os.devnull])\n"
+            + "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert expected == out.stdout.strip()
+
+
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
     assert 2 == code and "sections" in out
