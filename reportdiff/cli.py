@@ -126,6 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Errors the library raises on purpose, a closed or full output and a broken
     pipe each give one line on standard error and exit status 2.
+
+    Args:
+        argv: the arguments; None (as the ``reportdiff`` program calls it) reads
+            ``sys.argv`` and means the process ends when this returns: after a command
+            has run, every object left is frozen out of the garbage collector
+            (``gc.freeze``), so the interpreter's shutdown does not scan the whole heap
+            for cycles again (~0.2 s of CPU after a ten-year ``report``).
     """
     if sys.stdout is None:  # started with standard output closed (``>&-``)
         _write_error("standard output is closed; redirect it to a file or use -o FILE")
@@ -156,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except KeyboardInterrupt:
         return 130
+    if argv is None:
+        gc.freeze()
     return code
 
 

@@ -143,6 +143,24 @@ def test_a_command_starts_blas_with_one_thread_unless_told_otherwise(
     assert expected == out.stdout.strip()
 
 
+def test_the_program_freezes_the_heap_before_exiting_an_in_process_call_does_not(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """main() as the program (argv from sys.argv) leaves the heap frozen for the shutdown;
+    main(argv) called in a process that goes on freezes nothing."""
+    import gc
+
+    before = gc.get_freeze_count()
+    assert 0 == run(capsys, "sections", str(XISHAN), "--format", "csv")[0]
+    assert before == gc.get_freeze_count()
+    code = ("import gc, os, sys\nfrom reportdiff.cli import main\n"
+            f"sys.argv = ['reportdiff', 'sections', {str(XISHAN)!r}, '-o', os.devnull]\n"
+            "n = gc.get_freeze_count()\nstatus = main()\n"
+            "print(status, n == 0, gc.get_freeze_count() > 0)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "0 True True" == out.stdout.strip()
+
+
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
     assert 2 == code and "sections" in out
