@@ -133,10 +133,12 @@ class Vectors:
         import numpy as np
         from scipy import sparse
 
-        get = self.vocab.get
         sizes = np.array([len(cnt) for cnt in counts], dtype=np.int64)
-        c = np.fromiter((get(t, -1) for cnt in counts for t in cnt), dtype=np.int64, count=int(sizes.sum()))
-        v = np.fromiter((n for cnt in counts for n in cnt.values()), dtype=float, count=int(sizes.sum()))
+        total = int(sizes.sum())
+        # map over the chained keys runs in C (a generator's frame per token was most of the cost)
+        c = np.fromiter(map(self.vocab.get, itertools.chain.from_iterable(counts), itertools.repeat(-1)),
+                        dtype=np.int64, count=total)
+        v = np.fromiter(itertools.chain.from_iterable(cnt.values() for cnt in counts), dtype=float, count=total)
         r = np.repeat(np.arange(len(counts), dtype=np.int64), sizes)
         known = c >= 0  # tokens of texts the vectors were not built from have no column
         return sparse.csr_matrix((v[known], (r[known], c[known])), shape=(len(counts), max(1, len(self.vocab))))
@@ -166,8 +168,9 @@ class Vectors:
 
         if not hasattr(self, "_idf_array"):
             arr = np.ones(max(1, len(self.vocab)))
-            for t, i in self.vocab.items():
-                arr[i] = self.idf[t]
+            # the vocabulary numbers its tokens 0, 1, … in its own order
+            arr[: len(self.vocab)] = np.fromiter(map(self.idf.__getitem__, self.vocab), dtype=float,
+                                                 count=len(self.vocab))
             self._idf_array = arr
         out: Matrix = self._idf_array
         return out
