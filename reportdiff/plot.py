@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -129,20 +130,47 @@ def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi
 
     ensure_fonts()
     fig = Figure(figsize=size, dpi=dpi)
-    canvas = FigureCanvasAgg(fig)
+    canvas = _canvas(FigureCanvasAgg)(fig)
     try:
         draw(fig.add_subplot())
         # glyphs unhinted: loading a hinted glyph of the CJK (CFF) font costs ~30% more, and
         # text is half of a chart's drawing; set for this drawing only, not for the caller's charts
         with matplotlib.rc_context({"text.hinting": "no_hinting"}):
-            _fit(fig, canvas.get_renderer())  # type: ignore[no-untyped-call]
-            canvas.draw()  # type: ignore[no-untyped-call]
-        return _palette(canvas.buffer_rgba(), canvas.get_width_height())  # type: ignore[no-untyped-call]
+            _fit(fig, canvas.get_renderer())
+            canvas.draw()
+        return _palette(canvas.buffer_rgba(), canvas.get_width_height())
     finally:
         # the figure and its canvas refer to each other: free the artists and the pixel buffer
         # now rather than at the next garbage collection (~10 MB less peak over a report's charts)
         fig.clear()
         vars(canvas).pop("renderer", None)
+
+
+_drawing = threading.local()  # this thread's canvas class and the last renderer it used
+
+
+def _canvas(agg: Any) -> Any:
+    """Agg's canvas, reusing the renderer of this thread's last chart when the size is the same.
+
+    Matplotlib caches a text's measured extent per renderer, and a new canvas makes a new
+    renderer: the nine trend charts of a report each measured the same year labels and
+    tick labels again.  The renderer is cleared before each drawing, so the pixels are
+    those of a fresh one; one renderer per thread, so charts drawn at once never share one.
+    """
+    if not hasattr(_drawing, "canvas"):
+        from matplotlib.backends.backend_agg import RendererAgg
+
+        class Canvas(agg):  # type: ignore[misc]
+            def get_renderer(self) -> Any:
+                w, h = self.get_width_height(physical=True)
+                key = (w, h, self.figure.dpi)
+                if getattr(_drawing, "key", None) != key:
+                    _drawing.key, _drawing.renderer = key, RendererAgg(w, h, self.figure.dpi)  # type: ignore[no-untyped-call]
+                self.renderer = _drawing.renderer
+                return self.renderer
+
+        _drawing.canvas = Canvas
+    return _drawing.canvas
 
 
 def _fit(fig: Any, renderer: Any, pad: float = 3.0) -> None:

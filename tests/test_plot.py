@@ -153,3 +153,30 @@ def test_tabs_and_line_breaks_in_report_text_draw_as_spaces() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert png(lambda ax: delta_bars(t, ax=ax))[1:4] == b"PNG"
+
+
+def test_png_bytes_do_not_depend_on_the_charts_drawn_before_it() -> None:
+    """A chart drawn after others of the same size (which reuse one renderer and its
+    measured text) or of another size is byte for byte the chart drawn first in a fresh
+    thread (whose renderer is new)."""
+    import threading
+
+    import pandas as pd
+
+    from reportdiff.plot import png
+
+    def draw_a(ax):  # type: ignore[no-untyped-def]
+        return trend_line(frame(), "城镇新增就业", ax=ax)
+
+    def draw_b(ax):  # type: ignore[no-untyped-def]
+        t = pd.DataFrame({"change": [2.0, -1.0, 0.5]}, index=pd.Index(["甲乙", "2014", "GDP"], name="series"))
+        return delta_bars(t, ax=ax)
+
+    fresh: list[bytes] = []
+    worker = threading.Thread(target=lambda: fresh.append(png(draw_a, size=(3.6, 2.4))))
+    worker.start()
+    worker.join()
+    drawn = [png(d, size=s) for d, s in
+             [(draw_a, (3.6, 2.4)), (draw_b, (3.6, 2.4)), (draw_a, (3.6, 2.4)), (draw_b, (5, 3)), (draw_a, (3.6, 2.4))]]
+    assert [fresh[0]] * 3 == [drawn[0], drawn[2], drawn[4]]
+    assert drawn[1] != drawn[0]
