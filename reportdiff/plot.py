@@ -140,9 +140,9 @@ def png(draw: Callable[[Any], Any], *, size: tuple[float, float] = (5, 2.6), dpi
             canvas.draw()
         return _palette(canvas.buffer_rgba(), canvas.get_width_height())
     finally:
-        # the figure and its canvas refer to each other: free the artists and the pixel buffer
-        # now rather than at the next garbage collection (~10 MB less peak over a report's charts)
-        fig.clear()
+        # the pixel buffer is the thread's renderer's, kept for the next chart (see _canvas); the
+        # figure's artists go at the next garbage collection (clearing them here rebuilt each
+        # Axes, ~4 ms a chart, to save ~6 MB of a report's peak)
         vars(canvas).pop("renderer", None)
 
 

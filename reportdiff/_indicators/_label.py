@@ -70,6 +70,8 @@ def strip_fillers(text: str) -> str:
         if m:
             text, changed = text[m.end():], True
             continue
+        if not text.startswith(_LEADING_FILLERS):  # the common case, in C: no filler to look for
+            break
         for f in _LEADING_FILLERS:
             if text.startswith(f) and len(text) > len(f):
                 text, changed = text[len(f):], True
@@ -81,6 +83,8 @@ def strip_fillers(text: str) -> str:
         if m:
             text, changed = text[: m.start()], True
             continue
+        if not text.endswith(_TRAILING_VERBS):
+            break
         for v in _TRAILING_VERBS:
             if text.endswith(v):
                 text, changed = text[: -len(v)], True
