@@ -10,7 +10,9 @@ paragraph of ``b`` to the partner it is most similar to, so every paragraph of
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,14 +23,16 @@ __all__ = ["apportion"]
 
 
 def _unit(counts: Counter[str]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+    values = counts.values()
+    norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
     return {t: v / norm for t, v in counts.items()}
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # the products in a's order, summed as a generator would, by map in C
+    return float(sum(map(operator.mul, a.values(), map(b.get, a, itertools.repeat(0.0)))))
 
 
 def apportion(whole: str, partners: Sequence[str], language: Language | str, *, min_chars: int | None = None) -> list[str]:

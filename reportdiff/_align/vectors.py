@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -57,7 +58,7 @@ def tokenize(text: str, language: str) -> list[str]:
         for run in _CJK_RUN.findall(text):
             if len(run) == 1:
                 out.append(run)
-            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+            out.extend(map(operator.add, run, run[1:]))  # the bigrams run[i:i + 2], made in C
         out.extend(w.lower() for w in _WORD.findall(_CJK_RUN.sub(" ", text)) if len(w) > 1)
         return out
     return [w.lower() for w in _WORD.findall(text)]
