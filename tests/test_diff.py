@@ -520,3 +520,25 @@ def test_the_words_between_two_changed_figures_stay_unchanged_text() -> None:
     equal = [e.text for e in d.edits if e.op is Op.EQUAL]
     assert any("up" in t for t in equal)  # not [-330,745, up 42,283-]{+340,499, up 9,754+}
     assert [("330,745", "340,499"), ("42,283", "9,754")] == [(c.old, c.new) for c in d.stats.changed_numbers]
+
+
+def test_a_text_cache_told_the_uses_keeps_each_text_from_its_first_use_to_its_last() -> None:
+    """With ``uses`` (how often each text will be asked for) the cache gives the diffs made
+    without it, hands out the same prepared text until its last use, and holds nothing after."""
+    import collections
+    import itertools
+
+    texts = [(FIXTURES / "gov-work-report" / f"{y}.txt").read_text(encoding="utf-8")[:2000] for y in (2016, 2017, 2018)]
+    pairs = [*itertools.pairwise(texts), (texts[2], texts[2])]
+    uses = collections.Counter(t for ab in pairs for t in ab)
+    cache = rdiff.TextCache(uses=uses)
+    held = []
+    with_cache = []
+    for a, b in pairs:
+        with_cache.append(diff_texts(a, b, cache=cache))
+        held.append(len(cache._known))
+    assert [diff_texts(a, b) for a, b in pairs] == with_cache
+    assert [1, 1, 0] == held  # 2016 goes after its one use, 2017 after its second, 2018 after its third
+    first = rdiff.TextCache(uses={"甲乙。": 2})
+    assert first.get("甲乙。", rdiff.Granularity.WORD, None) is first.get("甲乙。", rdiff.Granularity.WORD, None)
+    assert {} == first._known

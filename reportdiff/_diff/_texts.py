@@ -10,6 +10,7 @@ similarity terms and the count of each sentence) is the same both times;
 from __future__ import annotations
 
 import collections
+from collections.abc import Mapping
 
 from reportdiff._tokens import Segmenter, sentence_terms, sentences, tokenize, word_matches
 from reportdiff.model import Granularity, Span
@@ -66,14 +67,30 @@ class TextCache:
     True
     """
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 64, *, uses: Mapping[str, int] | None = None) -> None:
+        """Args:
+            size: how many texts are kept (without ``uses``).
+            uses: how many times each text will be asked for, when the caller knows: a
+                text is then kept from its first use to its last and dropped after it,
+                whatever ``size`` (a text asked for once is never kept).
+        """
         self.size = size
+        self._left = None if uses is None else dict(uses)
         self._known: collections.OrderedDict[tuple[str, Granularity, Segmenter | None], Prepared] = (
             collections.OrderedDict())
 
     def get(self, text: str, granularity: Granularity, segmenter: Segmenter | None) -> Prepared:
         """The :class:`Prepared` of ``text``, made now or kept from before."""
         key = (text, granularity, segmenter)
+        if self._left is not None:
+            left = self._left.get(text, 0) - 1
+            self._left[text] = left
+            found = self._known.pop(key, None) if left <= 0 else self._known.get(key)
+            if found is None:
+                found = prepare(text, granularity, segmenter)
+                if left > 0:
+                    self._known[key] = found
+            return found
         found = self._known.get(key)
         if found is None:
             found = self._known[key] = prepare(text, granularity, segmenter)
