@@ -122,12 +122,12 @@ class Vectors:
 
     def __init__(self, counts: Sequence[Counter[str]], tokenizer: Tokenizer = tokenize) -> None:
         self.tokenize = tokenizer
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
+        df: Counter[str] = Counter(itertools.chain.from_iterable(counts))  # each paragraph's tokens once
         n_docs = len(counts)
-        self.vocab = {t: i for i, t in enumerate(sorted(df))}
-        self.idf = {t: math.log((1 + n_docs) / (1 + d)) + 1.0 for t, d in df.items()}
+        self.vocab = dict(zip(sorted(df), itertools.count()))
+        # one IDF per document frequency (a few hundred of them for ~100K tokens)
+        of_df = {d: math.log((1 + n_docs) / (1 + d)) + 1.0 for d in set(df.values())}
+        self.idf = dict(zip(df.keys(), map(of_df.__getitem__, df.values()), strict=True))
 
     def counts(self, counts: Sequence[Counter[str]]) -> sparse.csr_matrix:
         """The raw token counts of each paragraph as a sparse matrix (paragraphs × vocabulary)."""
