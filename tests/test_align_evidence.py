@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hypothesis.strategies as st
 import numpy as np
+from conftest import GOV
 from hypothesis import given, settings
 
 from reportdiff._align import Thresholds, tokenize
@@ -13,6 +14,7 @@ from reportdiff._align.calibrate import null_scores, threshold
 from reportdiff._align.carry import carried
 from reportdiff._align.roles import role, role_agreement
 from reportdiff._align.units import fold_script, year_units
+from reportdiff._compare import read_report
 from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff._text import Language
@@ -61,6 +63,22 @@ def test_carried_shares_are_in_unit_range(picks_a: list[int], picks_b: list[int]
     m = carried(a, b, 2)
     assert (m >= 0).all()
     assert (m.sum(axis=1) <= 1.0 + 1e-9).all()
+
+
+def test_carried_shares_are_the_same_whichever_level_is_shingled_first() -> None:
+    """The shingles of a year's sentences are kept for its other level: carried shares at
+    each level are those computed on a fresh year, in either order."""
+    ra, rb = (read_report(GOV / f"{y}.txt") for y in (2018, 2019))
+
+    def shares(order: tuple[int, ...]) -> dict[int, np.ndarray]:
+        ya, yb = year_units(ra, tokenize), year_units(rb, tokenize)
+        return {level: carried(ya, yb, level) for level in order}
+
+    fresh = {level: shares((level,))[level] for level in (1, 2)}
+    for order in ((1, 2), (2, 1)):
+        got = shares(order)
+        assert all(np.array_equal(fresh[level], got[level]) for level in (1, 2))
+    assert fresh[2].any()
 
 
 def test_review_text_and_plan_text_have_opposite_roles() -> None:

@@ -11,6 +11,7 @@ stays proportional to the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -73,30 +74,34 @@ def _shingled(year: Year, level: int, common: int) -> _Shingled:
     key = (f"shingles:{common}", level)
     if key not in year.cache:
         units = year.units(level)
-        sents = [[(len(s), _shingles(s, year.language)) for s in _sentences(year, u)] for u in units]
+        # a sentence is in a unit of each level: its shingles are made once for both
+        known: dict[str, set[str]] = year.cache.setdefault(("shingles of sentences", 0), {})
+        sents = [[(len(s), known[s] if s in known else known.setdefault(s, _shingles(s, year.language)))
+                  for s in _sentences(year, u)] for u in units]
         sets = [set().union(*(sh for _, sh in ss)) if ss else set() for ss in sents]
         freq: Counter[str] = Counter()
         for st in sets:
             freq.update(st)
-        s_unit, s_len, s_rows, s_hash = [], [], [], []
-        k = 0
-        for i, ss in enumerate(sents):
-            for n, sh in ss:
-                s_unit.append(i)
-                s_len.append(n)
-                for x in sh:
-                    if freq[x] <= common:
-                        s_rows.append(k)
-                        s_hash.append(hash(x))
-                k += 1
-        u_rows = [i for i, st in enumerate(sets) for _ in st]
-        u_hash = [hash(x) for st in sets for x in st]
+        # each distinct shingle numbered once, with its hash and its count; the occurrences are
+        # then arrays read in C, in the order of the sentences and of each set
+        number = dict(zip(freq, itertools.count()))
+        hashes = np.fromiter(map(hash, freq), dtype=np.int64, count=len(number))
+        rare = np.fromiter(freq.values(), dtype=np.int64, count=len(number)) <= common
+        flat = [sh for ss in sents for _, sh in ss]
+        s_unit = np.repeat(np.arange(len(sents), dtype=np.int64), [len(ss) for ss in sents])
+        s_len = np.array([n for ss in sents for n, _ in ss], dtype=float)
+        s_ids = np.fromiter(map(number.__getitem__, itertools.chain.from_iterable(flat)), dtype=np.int64,
+                            count=sum(map(len, flat)))
+        s_rows = np.repeat(np.arange(len(flat), dtype=np.int64), [len(sh) for sh in flat])
+        s_keep = rare[s_ids]
+        u_ids = np.fromiter(map(number.__getitem__, itertools.chain.from_iterable(sets)), dtype=np.int64,
+                            count=sum(map(len, sets)))
+        u_rows = np.repeat(np.arange(len(sets), dtype=np.int64), [len(st) for st in sets])
         totals = np.ones(len(units))
-        np.add.at(totals, np.array(s_unit, dtype=np.int64), np.array(s_len, dtype=float))
+        np.add.at(totals, s_unit, s_len)
         totals = np.maximum(totals - 1.0, 1.0)
-        year.cache[key] = _Shingled(np.array(s_unit, dtype=np.int64), np.array(s_len, dtype=float), totals,
-                                    np.array(s_rows, dtype=np.int64), np.array(s_hash, dtype=np.int64),
-                                    np.array(u_rows, dtype=np.int64), np.array(u_hash, dtype=np.int64))
+        year.cache[key] = _Shingled(s_unit, s_len, totals, s_rows[s_keep], hashes[s_ids[s_keep]],
+                                    u_rows, hashes[u_ids])
     out: _Shingled = year.cache[key]
     return out
 
