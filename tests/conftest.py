@@ -79,11 +79,6 @@ def gold_gov_sections() -> dict[int, dict[str, int]]:
     return out
 
 
-@pytest.fixture(scope="session")
-def gov_reports():  # type: ignore[no-untyped-def]
-    from reportdiff._compare import read_reports
-
-    return read_reports([GOV / f"{y}.txt" for y in GOV_YEARS])
 
 
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[], T]) -> T:
@@ -110,6 +105,14 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
 
 
 @pytest.fixture(scope="session")
+def gov_reports(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The ten government work reports (2010–2019), read once per run (frozen values)."""
+    from reportdiff._compare import read_reports
+
+    return made_once(tmp_path_factory, "gov-reports", lambda: read_reports([GOV / f"{y}.txt" for y in GOV_YEARS]))
+
+
+@pytest.fixture(scope="session")
 def gov_comparison(gov_reports, tmp_path_factory):  # type: ignore[no-untyped-def]
     """``compare`` of the last three government work reports (2017–2019), made once per run.
 
@@ -118,3 +121,13 @@ def gov_comparison(gov_reports, tmp_path_factory):  # type: ignore[no-untyped-de
     from reportdiff._compare import compare
 
     return made_once(tmp_path_factory, "gov-comparison", lambda: compare(gov_reports[-3:]))
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The doctests of reportdiff/plot.py draw: they join the "charts" group of the test modules
+    that draw (test_plot, test_report, test_docs, test_report_browser), so that under pytest-xdist
+    one worker imports matplotlib and loads the fonts, once."""
+    for item in items:
+        if item.path.name == "plot.py" and item.path.parent.name == "reportdiff":
+            item.add_marker(pytest.mark.xdist_group("charts"))
