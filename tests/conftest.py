@@ -10,20 +10,30 @@ import pickle
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
-from hypothesis import settings
 
-from reportdiff.model import Section
+if TYPE_CHECKING:
+    from reportdiff.model import Section
 
-# Generated tests draw the same examples on every run, so CI is the same on the same code, and as
-# many as the profile says (Hypothesis's 100) unless a test's examples are costly and it asks for
-# fewer; HYPOTHESIS_PROFILE=explore draws ten times as many new ones (run it when changing a parser,
-# the numerals or the aligner).
-settings.register_profile("reportdiff", derandomize=True)
-settings.register_profile("explore", max_examples=1000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reportdiff"))
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis's profiles, in every process that runs tests.
+
+    Generated tests draw the same examples on every run, so CI is the same on the same code, and as
+    many as the profile says (Hypothesis's 100) unless a test's examples are costly and it asks for
+    fewer; HYPOTHESIS_PROFILE=explore draws ten times as many new ones (run it when changing a
+    parser, the numerals or the aligner).  pytest-xdist's controller (``-n N``) runs no test: it
+    skips this and never imports Hypothesis (a third of a second before it starts the workers).
+    """
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
+        return
+    from hypothesis import settings
+
+    settings.register_profile("reportdiff", derandomize=True)
+    settings.register_profile("explore", max_examples=1000)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reportdiff"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
