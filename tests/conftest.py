@@ -132,12 +132,3 @@ def gov_comparison(gov_reports, tmp_path_factory):  # type: ignore[no-untyped-de
 
     return made_once(tmp_path_factory, "gov-comparison", lambda: compare(gov_reports[-3:]))
 
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The doctests of reportdiff/plot.py draw: they join the "charts" group of the test modules
-    that draw (test_plot, test_report, test_docs, test_report_browser), so that under pytest-xdist
-    one worker imports matplotlib and loads the fonts, once."""
-    for item in items:
-        if item.path.name == "plot.py" and item.path.parent.name == "reportdiff":
-            item.add_marker(pytest.mark.xdist_group("charts"))

@@ -10,10 +10,6 @@ from reportdiff._indicators import extract
 from reportdiff.plot import delta_bars, trend_line
 from reportdiff.tables.trends import tidy_frame, wide_table
 
-# the tests that draw charts share one worker under pytest-xdist (--dist loadgroup): one
-# matplotlib import and font load per run
-pytestmark = pytest.mark.xdist_group("charts")
-
 
 @pytest.fixture(autouse=True)
 def plt() -> ModuleType:

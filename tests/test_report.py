@@ -15,10 +15,6 @@ from reportdiff.model import Relation
 from reportdiff.report_html import to_html
 from reportdiff.tables.report import build, similarity_matrix
 
-# the tests that draw charts share one worker under pytest-xdist (--dist loadgroup): one
-# matplotlib import and font load per run
-pytestmark = pytest.mark.xdist_group("charts")
-
 EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
 

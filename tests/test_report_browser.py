@@ -22,10 +22,6 @@ from reportdiff._compare import compare, read_reports
 from reportdiff.report_html import to_html
 from reportdiff.tables.report import build
 
-# one browser per run: under pytest-xdist (--dist loadgroup) these tests share one worker and its
-# driver, with the other tests that draw charts (one matplotlib import and font load)
-pytestmark = pytest.mark.xdist_group("charts")
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 CHROMEDRIVER = shutil.which("chromedriver")
 OUTPUT = Path(os.environ.get("REPORTDIFF_TEST_OUTPUT", ROOT / "out" / "test-output"))

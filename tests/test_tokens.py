@@ -72,7 +72,6 @@ def jieba_reference(tmp_path_factory: pytest.TempPathFactory) -> object:
     return tk
 
 
-@pytest.mark.xdist_group("jieba")  # one worker loads jieba's dictionary, once
 @pytest.mark.parametrize("name", ["gov-work-report/2018.txt", "xishan-rule-of-law/2022.txt"])
 def test_rjieba_gives_jiebas_dictionary_words_on_the_fixtures(name: str, jieba_reference: object) -> None:
     """The segmenter cuts as jieba's dictionary segmenter with HMM off, word for word."""
