@@ -10,20 +10,30 @@ import pickle
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
-from hypothesis import settings
 
-from reportdiff.model import Section
+if TYPE_CHECKING:
+    from reportdiff.model import Section
 
-# Generated tests draw the same examples on every run, so CI is the same on the same code, and as
-# many as the profile says (Hypothesis's 100) unless a test's examples are costly and it asks for
-# fewer; HYPOTHESIS_PROFILE=explore draws ten times as many new ones (run it when changing a parser,
-# the numerals or the aligner).
-settings.register_profile("reportdiff", derandomize=True)
-settings.register_profile("explore", max_examples=1000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reportdiff"))
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis's profiles, in every process that runs tests.
+
+    Generated tests draw the same examples on every run, so CI is the same on the same code, and as
+    many as the profile says (Hypothesis's 100) unless a test's examples are costly and it asks for
+    fewer; HYPOTHESIS_PROFILE=explore draws ten times as many new ones (run it when changing a
+    parser, the numerals or the aligner).  pytest-xdist's controller (``-n N``) runs no test: it
+    skips this and never imports Hypothesis (a third of a second before it starts the workers).
+    """
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
+        return
+    from hypothesis import settings
+
+    settings.register_profile("reportdiff", derandomize=True)
+    settings.register_profile("explore", max_examples=1000)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reportdiff"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -79,11 +89,6 @@ def gold_gov_sections() -> dict[int, dict[str, int]]:
     return out
 
 
-@pytest.fixture(scope="session")
-def gov_reports():  # type: ignore[no-untyped-def]
-    from reportdiff._compare import read_reports
-
-    return read_reports([GOV / f"{y}.txt" for y in GOV_YEARS])
 
 
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[], T]) -> T:
@@ -110,6 +115,14 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
 
 
 @pytest.fixture(scope="session")
+def gov_reports(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The ten government work reports (2010–2019), read once per run (frozen values)."""
+    from reportdiff._compare import read_reports
+
+    return made_once(tmp_path_factory, "gov-reports", lambda: read_reports([GOV / f"{y}.txt" for y in GOV_YEARS]))
+
+
+@pytest.fixture(scope="session")
 def gov_comparison(gov_reports, tmp_path_factory):  # type: ignore[no-untyped-def]
     """``compare`` of the last three government work reports (2017–2019), made once per run.
 
@@ -118,3 +131,4 @@ def gov_comparison(gov_reports, tmp_path_factory):  # type: ignore[no-untyped-de
     from reportdiff._compare import compare
 
     return made_once(tmp_path_factory, "gov-comparison", lambda: compare(gov_reports[-3:]))
+

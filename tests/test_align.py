@@ -191,7 +191,8 @@ def test_one_to_one_relations_never_use_a_section_twice(
         secs_a.insert(min(k, len(secs_a)), (f"其他事项{k}", ""))
     for k in sorted(empty_b, reverse=True):
         secs_b.insert(min(k, len(secs_b)), (f"其他工作{k}", ""))
-    al = align([report(2019, secs_a), report(2020, secs_b)])
+    reports = [report(2019, secs_a), report(2020, secs_b)]
+    al = align(reports)
     one = [p for p in al.pairs if p.relation in (Relation.MATCHED, Relation.RENAMED, Relation.MOVED)]
     a_side = [p.a for p in one]
     b_side = [p.b for p in one]
@@ -200,7 +201,7 @@ def test_one_to_one_relations_never_use_a_section_twice(
     # and every level-1/level-2 section shows up in some row
     for r, side in ((al.years[0], "a"), (al.years[1], "b")):
         seen = {getattr(p, side).path for p in al.pairs if getattr(p, side) is not None}
-        rep = next(x for x in (report(2019, secs_a), report(2020, secs_b)) if x.year == r)
+        rep = next(x for x in reports if x.year == r)
         assert {s.path for s in rep.sections() if s.level in (1, 2) and s.heading} <= seen
 
 

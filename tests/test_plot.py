@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-import matplotlib
+from types import ModuleType
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
+import pytest
 
 from reportdiff._indicators import extract
 from reportdiff.plot import delta_bars, trend_line
 from reportdiff.tables.trends import tidy_frame, wide_table
+
+
+@pytest.fixture(autouse=True)
+def plt() -> ModuleType:
+    """pyplot on the Agg backend, imported when a test here runs (collecting this module in a
+    process that runs none of its tests imports no matplotlib)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
 
 
 def frame():  # type: ignore[no-untyped-def]
@@ -20,7 +30,7 @@ def frame():  # type: ignore[no-untyped-def]
     )
 
 
-def test_trend_line_draws_years_and_normalised_values_on_the_given_axes() -> None:
+def test_trend_line_draws_years_and_normalised_values_on_the_given_axes(plt: ModuleType) -> None:
     fig, ax = plt.subplots()
     out = trend_line(frame(), "城镇新增就业", ax=ax)
     line = out.lines[0]
@@ -32,7 +42,7 @@ def test_trend_line_draws_years_and_normalised_values_on_the_given_axes() -> Non
     plt.close(fig)
 
 
-def test_delta_bars_heights_and_tick_labels_are_the_changes_by_series() -> None:
+def test_delta_bars_heights_and_tick_labels_are_the_changes_by_series(plt: ModuleType) -> None:
     ax = delta_bars(wide_table(frame()))
     heights = [round(p.get_width(), 6) for p in ax.patches]
     labels = [t.get_text() for t in ax.get_yticklabels()]
@@ -93,6 +103,7 @@ def test_png_is_the_figure_size_at_its_dpi_with_a_palette_and_leaves_the_callers
     unhinted text it draws with does not leak into the caller's matplotlib settings."""
     import io
 
+    import matplotlib
     from PIL import Image
 
     from reportdiff.plot import png
