@@ -365,6 +365,7 @@ def test_a_bare_number_before_a_plural_noun_counts_it() -> None:
     ("for the first two quarters", "quarters"),         # a period
     ("2009-10 estimates were revised.", "estimates"),   # the end of a year range
     ("The two business parks opened.", "business"),     # 'business' is no plural
+    ("I also included two tables.", "tables"),          # in words: the text counting its own items
 ])
 def test_what_a_bare_number_does_not_count(text: str, noun: str) -> None:
     assert [] == [q for q in en(text) if noun in q.unit]

@@ -170,7 +170,8 @@ def scan(marks: Marks) -> list[Hit]:
         qual, qstart = _pre_qualifier(view, s)
         unitless = not (cur or mag_word or unit_word or money or (abbr and cur))
         if unitless or (words and not (money or unit_word or cur)):
-            counted = _count_noun(view, num_end, parsed) if not joined else None
+            # a count printed in figures: "the two types", "four themes" count the text's own items
+            counted = _count_noun(view, num_end, parsed) if not (joined or words) else None
             if counted is not None:
                 noun, phrase, noun_end = counted  # 30,000 public rental flats: a count of flats
                 hits.append(Hit(s, noun_end, parsed, noun, Decimal(1), noun, qual, qual_start=min(s, qstart),
