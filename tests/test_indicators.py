@@ -562,3 +562,8 @@ def test_a_time_to_come_before_jiang_or_yao_makes_a_target() -> None:
     kinds = {q.quote: q.kind for q in extract("明年将新建保障性住房3000套。今年要完成改造2万户。去年新建住房2000套。")}
     assert Kind.TARGET == kinds["明年将新建保障性住房3000套"] == kinds["今年要完成改造2万户"]
     assert Kind.ACTUAL == kinds["去年新建住房2000套"]
+
+
+def test_the_text_counting_its_own_aspects_is_no_goal() -> None:
+    (q,) = extract("今年要重点抓好八个方面工作。")
+    assert Kind.ACTUAL == q.kind  # a discourse count, like 两个指标

@@ -33,7 +33,7 @@ _TARGET_NOUN_RE = re.compile(r"[^，,；;。：:！!？?\n]{0,12}?(?:" + "|".joi
 _EN_TARGET_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, EN_TARGET_CUES)) + r")\b", re.IGNORECASE)
 BACKREF_RE = re.compile(r"(?:从|由)(?:去年|上年|上一年)(?:的)?[^比]*$|(?<!比)(?:去年|上年)的$")
 """A back-reference inside a plan (赤字率从去年的2.1%): the number is last year's."""
-_DISCOURSE_RE = re.compile(r"^(?:指标|目标)")
+_DISCOURSE_RE = re.compile(r"^(?:指标|目标|方面)")
 # a target reported as reached (全面实现年初确定的主要目标，…) is not a new one
 _REACHED_RE = re.compile(r"(?:实现|完成|达到|超过|超额完成)[^，。；;,：:\n]{0,12}目标")
 # words that place a sentence in the past: it does not continue a plan
