@@ -183,20 +183,22 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         return keep
 
     def _beside_numbers(self, diffs: Diffs) -> list[bool]:
-        """For each equality of ``diffs``, whether a run of edits beside it puts a number in place
-        of a number: such an equality is never merged, so each changed figure stays a change of its
-        own between the words that name it (增长[-6.5%-]{+2.3%+}, to [-$1.2-]{+$1.1+} million in)."""
+        """For each equality of ``diffs``, whether it is words between two runs of edits that each
+        put a number in place of a number: such an equality is never merged, so each changed figure
+        stays a change of its own (``a record [-330,745-]{+340,499+}, up [-42,283-]{+9,754+}``).
+        Spaces and brackets between the cells of a table row are no such words: the row reads best
+        replaced whole."""
         runs: list[Diffs] = [[]]
+        equalities: list[str] = []
         for op, code in diffs:
             if op == EQ:
+                equalities.append(code)
                 runs.append([])
             else:
                 runs[-1].append((op, code))
         numeric = [self._changes_a_number(r) for r in runs]
-        words = [any(ch.isalpha() for ch in self.codebook.decode(code)) for op, code in diffs if op == EQ]
-        # only an equality of words (the figure's name, its unit): spaces and brackets between the
-        # cells of a table row are no name, and the row reads best replaced whole
-        return [words[k] and numeric[k] and numeric[k + 1] for k in range(len(runs) - 1)]
+        return [numeric[k] and numeric[k + 1] and any(ch.isalpha() for ch in self.codebook.decode(eq))
+                for k, eq in enumerate(equalities)]
 
     def _changes_a_number(self, group: Diffs) -> bool:
         """Whether a run of edits only puts one figure in place of another: both sides hold a digit
@@ -293,8 +295,8 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         An equality no longer than the edits on both sides of it is merged into
         them, as in diff-match-patch, unless it holds a sentence end or a line
         break (a reader keeps the sentence structure of a rewritten passage) or
-        an edit beside it puts a number in place of a number (each changed figure
-        stays a change of its own, between the words that name it: see
+        it is words between two edits that each put a number in place of a
+        number (each changed figure stays a change of its own: see
         :meth:`_beside_numbers`).
         diff-match-patch rescans from the previous equality after each merge;
         here the runs sit on a stack and a merge only re-checks the equality

@@ -80,11 +80,13 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             quote_start = m.end()  # 1. 去年…: the paragraph's number is no part of the quote, as of the label
         qspan = view.span(quote_start, max(h.end, item.quote_end))
         kind = item.kind
-        if year and kind is Kind.ACTUAL and not item.start_value \
-                and (english or not CHANGE_TO_RE.match(view.text, h.end)):  # 从人均8.7万元提高到…: today's level
+        # a result so far that its setting may make a goal; not the start of a change (从人均8.7万元
+        # 提高到…: today's level)
+        open_ = kind is Kind.ACTUAL and not item.start_value \
+            and (english or not CHANGE_TO_RE.match(view.text, h.end))
+        if open_ and year:
             kind = _in_future(view.text, item.sentence_start, h.start, year, english)
-        if kind is Kind.ACTUAL and not item.start_value and plans and _inside(plans, span.start) \
-                and (english or not CHANGE_TO_RE.match(view.text, h.end)):
+        if open_ and kind is Kind.ACTUAL and plans and _inside(plans, span.start):
             kind = plan_kind(view.text, item.sentence_start, h.start, h.end, item.pre, english)
         # where this quantity's words were read: its sentence (the labels' topics come from there)
         lo, hi = max(0, min(item.sentence_start, quote_start) - 200), max(h.end, item.quote_end) + 20
@@ -198,9 +200,8 @@ def extract_report(report: Report) -> tuple[Quantity, ...]:
     [(2015, '1322', '万人')]
     """
     doc = report.document
-    english = (doc.language or detect_language(doc.text)) == Language.EN
-    found = extract(doc.text, year=report.year, language=doc.language or None,
-                    plans=_plan_spans(report, english))
+    lang = Language(doc.language) if doc.language else detect_language(doc.text)
+    found = extract(doc.text, year=report.year, language=lang, plans=_plan_spans(report, lang is Language.EN))
     sections = sorted(
         ((s.span.start, -s.span.end, s.level, s.path) for s in report.root.walk() if s.level > 0),
     )

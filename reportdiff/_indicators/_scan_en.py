@@ -61,15 +61,16 @@ _CENTS_RE = re.compile(
 _CENTS_AFTER = frozenset(("dollars", "dollar", "usd", "$", "c$", "us$", "yuan", "euros", "euro"))
 
 
+_DENOMINATORS = "|".join(sorted(EN_FRACTION_DENOMINATORS, key=lambda w: (-len(w), w)))
 _FRACTION_RE = re.compile(
     rf"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    rf"(?P<den>{'|'.join(sorted(EN_FRACTION_DENOMINATORS, key=lambda w: (-len(w), w)))})(?=\s+of\b)",
+    rf"(?P<den>{_DENOMINATORS})(?=\s+of\b)",
     re.IGNORECASE,
 )
 """A fraction in words before ``of`` (``one third of``, ``three quarters of``); ``the first quarter`` is no fraction."""
 _CHANGE_FRACTION_RE = re.compile(
     rf"\b(?:by|down|up)\s+(?:(?P<num>a|an|one|two|three|four)[\s-])?"
-    rf"(?P<den>{'|'.join(sorted(EN_FRACTION_DENOMINATORS, key=lambda w: (-len(w), w)))})\b(?!\s+of\b)",
+    rf"(?P<den>{_DENOMINATORS})\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 """A fraction in words as the size of a change (``down one-fifth``, ``cut by a third``, ``by half``)."""

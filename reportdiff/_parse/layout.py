@@ -34,7 +34,7 @@ import attrs
 
 from reportdiff._parse.candidate import Candidate
 from reportdiff._parse.chinese import SENTENCE_END, line_start, strip_title, unclosed
-from reportdiff._parse.schemes import Scheme
+from reportdiff._parse.schemes import Scheme, outline_scheme
 from reportdiff._parse.tree import TITLE
 from reportdiff._text import is_cjk, iter_lines, match_key
 from reportdiff.model import Document, Section, SectionKind
@@ -251,7 +251,8 @@ def outline_tops(text: str, start: int, cands: list[Candidate], scheme: str = "d
         follows = bool(out) and out[-1].ordinal is not None and n == out[-1].ordinal + 1
         if not (opens or follows):
             continue
-        out.append(Candidate(s, s + len(line), le, m.group(1), f"{scheme}-1", int(m.group(1)), m.group(2).strip()))
+        out.append(Candidate(s, s + len(line), le, m.group(1), outline_scheme(scheme, m.group(1)), n,
+                             m.group(2).strip()))
     return out
 
 

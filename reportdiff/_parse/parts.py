@@ -148,9 +148,9 @@ def drop_reprints(text: str, cands: list[Candidate]) -> tuple[list[Candidate], l
     An unnumbered heading-only line whose letters are those of the next heading, or of the next
     headings joined (all heading-only up to the last), or of a later heading with only heading-only
     lines between them (a sub-heading printed above its part's heading, then again below it), says
-    nothing of its own: it is kept as body
-    text of what precedes it, as :func:`~reportdiff._parse.layout.drop_repeats` keeps a repeated
-    block, so each heading is one section.
+    nothing of its own: it is kept as body text of what precedes it, as
+    :func:`~reportdiff._parse.layout.drop_repeats` keeps a repeated block, so each heading is one
+    section.
 
     >>> def c(s, t): return Candidate(s, s + len(t), s + len(t), "", "en-title", None, t)
     >>> text = "Part Sub\\n\\nPart\\n\\nSub\\n\\nText.\\n\\nNext\\n\\nNext\\n\\nText.\\n"

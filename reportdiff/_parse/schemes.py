@@ -58,16 +58,19 @@ def _last_number(s: str) -> int | None:
 
 
 def outline_scheme(name: str, token: str) -> str:
-    """The scheme of an outline number by its depth: ``1.2`` is ``name``, ``2.1.3`` is ``name-3``.
+    """The scheme of an outline number by its depth: ``1.2`` is ``name``, ``2.1.3`` is ``name-3``,
+    a bare top number ``2`` (:func:`~reportdiff._parse.layout.outline_tops`) ``name-1``.
 
     Each depth of an outline is a series of its own (``2.1.1`` nests in ``2.1``, which nests in
     ``2``), so it is a scheme of its own for the tree, which nests by scheme.
 
     >>> outline_scheme("decimal", "1.2"), outline_scheme("decimal", "2.1.3."), outline_scheme("decimal", "１．２．３")
     ('decimal', 'decimal-3', 'decimal-3')
+    >>> outline_scheme("decimal", "2")
+    'decimal-1'
     """
     depth = len(re.findall(r"\d+", halfwidth_digits(token)))
-    return name if depth <= 2 else f"{name}-{depth}"
+    return name if depth == 2 else f"{name}-{depth}"
 
 
 def _cn_or_digits(s: str) -> int | None:

@@ -9,10 +9,10 @@ section that restarts a numbered series) become sections of their own.
 Unnumbered Chinese title lines (scheme :data:`TITLE`) nest under the
 innermost numbered heading, with one exception read from the numbering
 itself: a title after the last item of a series, that item holding no titles
-of its own, closes the series (it is the items' sibling).  (A title where
-the series skips a number, ``一.`` title ``三.``, is not taken for the missing
-item: nothing in the layout tells it from the item's own titles.)  A numbered heading never nests under a title that itself
-sits in a numbered section.
+of its own, closes the series (it is the items' sibling).  A title where the
+series skips a number (``一.`` title ``三.``) is not taken for the missing
+item: nothing in the layout tells it from the item's own titles.  A numbered
+heading never nests under a title that itself sits in a numbered section.
 
 Unnumbered English title lines nest by scheme.  One exception for both
 languages, read from the numbering: the document's first title line, with
