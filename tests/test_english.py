@@ -155,6 +155,23 @@ def test_a_roman_series_after_a_subtitle_is_the_top_level() -> None:
             (1, "II. NEXT YEAR")] == levels(text)
 
 
+def test_a_subtitle_above_a_lettered_series_is_not_a_part_holding_the_whole_document() -> None:
+    """The body's first line, heading-only above the first chapter, and the only line of its kind so
+    placed: a subtitle of the title block; the title lines inside chapters are their sub-sections."""
+    text = (f"Budget Statement 2031\n\nGrowing Together\n\nA. Introduction\n\n{BODY}\n\n"
+            f"B. Supporting Workers\n\nWage Support\n\n{BODY}\n\nSkills Grants\n\n{BODY}\n\n"
+            f"C. Fiscal Position\n\n{BODY}\n")
+    assert [(1, "A. Introduction"), (1, "B. Supporting Workers"), (2, "Wage Support"), (2, "Skills Grants"),
+            (1, "C. Fiscal Position")] == levels(text)
+
+
+def test_title_lines_each_above_a_series_group_it() -> None:
+    """Two heading-only title lines, each directly above a numbered heading, are parts, not a subtitle."""
+    text = (f"Review\n\nA. Farming\n\n{BODY}\n\nB. Schools\n\n{BODY}\n\n"
+            f"Plans\n\nC. Ferries\n\n{BODY}\n")
+    assert [(1, "Review"), (2, "A. Farming"), (2, "B. Schools"), (1, "Plans"), (2, "C. Ferries")] == levels(text)
+
+
 def test_numbering_that_restarts_under_each_title_line_nests_under_them() -> None:
     text = (f"Ferries\n\n{BODY}\n\n1. Harbour Routes\n\n{BODY}\n\n2. Island Routes\n\n{BODY}\n\n"
             f"Buses\n\n{BODY}\n\n1. Urban Routes\n\n{BODY}\n\n2. Rural Routes\n\n{BODY}\n")

@@ -41,7 +41,7 @@ from reportdiff._parse.layout import (
     title_candidates,
 )
 from reportdiff._parse.markup import is_flat, markdown_candidates, markup_candidates, without_title
-from reportdiff._parse.parts import PartExtent, drop_reprints, group_parts
+from reportdiff._parse.parts import PartExtent, drop_reprints, drop_subtitle, group_parts
 from reportdiff._parse.schemes import SCHEMES, Scheme, chinese_ordinal
 from reportdiff._parse.tree import build, finish
 from reportdiff._text import Language, iter_lines
@@ -82,8 +82,9 @@ def _decide(
     if doc.language is not Language.ZH:
         cands, repeats = drop_repeats(_with_outline_tops(text, start, english_candidates(text, start=start)))
         cands, reprints = drop_reprints(text, cands)
+        cands, subtitle = drop_subtitle(text, start, cands)
         cands, parts = group_parts(text, cands, extent=extent)
-        return cands, {}, notes + repeats + reprints + parts
+        return cands, {}, notes + repeats + reprints + subtitle + parts
     cands, repeats = drop_repeats(_with_outline_tops(text, start, chinese_candidates(text, start=start, schemes=schemes)))
     # numbered lines too long to be headings still show how a scheme runs on
     at = {c.start for c in cands}

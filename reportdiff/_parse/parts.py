@@ -38,7 +38,7 @@ import attrs
 from reportdiff._parse.candidate import Candidate
 from reportdiff._text import match_key
 
-__all__ = ["MIN_PARTS", "PartExtent", "drop_reprints", "group_parts"]
+__all__ = ["MIN_PARTS", "PartExtent", "drop_reprints", "drop_subtitle", "group_parts"]
 
 #: A document opens parts by layout only when it shows at least this many grouping runs.
 MIN_PARTS = 2
@@ -187,3 +187,30 @@ def drop_reprints(text: str, cands: list[Candidate]) -> tuple[list[Candidate], l
         return cands, []
     kept = [c for k, c in enumerate(cands) if k not in drop]
     return kept, [f"{len(drop)} heading line(s) reprint the headings after them; kept as body text"]
+
+
+def drop_subtitle(text: str, start: int, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """``cands`` without a subtitle: the body's first line, an unnumbered heading-only line directly
+    followed by a numbered heading, when no later line of its scheme stands so above a numbered heading.
+
+    Such a line (``Budget Statement 2021`` / ``Emerging Stronger Together`` / ``A. Introduction``) would
+    otherwise head a part holding the whole numbered series; a line that groups a series is one of
+    several (``Review`` / ``A.`` … ``Plans`` / ``D.`` …).  It is kept as text of the title block.
+
+    >>> def c(s, t, n=""): return Candidate(s, s + len(t), s + len(t), n, "letter" if n else "en-title", None, t)
+    >>> text = "Sub\\n\\nA. One\\n\\nText.\\n\\nSide\\n\\nText.\\n\\nB. Two\\n\\nText.\\n"
+    >>> cs = [c(text.index(t), t, n) for t, n in (("Sub", ""), ("A. One", "A."), ("Side", ""), ("B. Two", "B."))]
+    >>> [k.title for k in drop_subtitle(text, 0, cs)[0]]
+    ['A. One', 'Side', 'B. Two']
+    """
+    if len(cands) < 2 or text[start : cands[0].start].strip():
+        return cands, []
+    first = cands[0]
+    bare = _bare(text, cands)
+    if first.number or first.rank is not None or not bare[0] or not cands[1].number:
+        return cands, []
+    for k in range(1, len(cands) - 1):
+        c = cands[k]
+        if c.scheme == first.scheme and bare[k] and cands[k + 1].number and not c.number:
+            return cands, []
+    return cands[1:], [f"the body's first line {first.title!r} heads nothing else: kept with the title block"]
