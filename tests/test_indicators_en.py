@@ -335,6 +335,28 @@ def test_a_figure_set_by_a_year_after_the_reports_is_a_target() -> None:
     assert (Kind.TARGET, Kind.ACTUAL) == (ahead.kind, past.kind)
 
 
+@pytest.mark.parametrize("period", ["2029-30", "FY2030", "the financial year 2030/31", "2030\ufffd1"])
+def test_an_estimate_for_a_period_begun_before_the_report_is_an_outcome(period: str) -> None:
+    """A revised estimate of the year under way reports an outcome; the coming year's forecast is a goal."""
+    text = (f"The ferry deficit for {period} is estimated at $3.1 billion. "
+            "For 2031-32, we forecast a deficit of $2.0 billion.")
+    past, ahead = extract(text, year=2031, language="en")
+    assert (Kind.ACTUAL, Kind.TARGET) == (past.kind, ahead.kind)
+
+
+def test_a_year_after_another_figure_is_that_figures_period() -> None:
+    (average, projection) = extract("Outlays compare to our average of 18% in 2026-2030 and to the "
+                                    "projection for the near future of 16%.", year=2031, language="en")
+    assert (Kind.ACTUAL, Kind.TARGET) == (average.kind, projection.kind)
+    (start, end) = extract("The share will rise from 12 per cent in 2029 to 27 per cent.", year=2031, language="en")
+    assert (Kind.ACTUAL, Kind.TARGET) == (start.kind, end.kind)  # the start of a change is a result
+
+
+def test_letters_glued_to_a_figure_are_no_label_word() -> None:
+    (q,) = extract("The deficit for FY2030 was $3 billion.", year=2031, language="en")
+    assert "deficit" == q.label
+
+
 def test_a_share_restating_the_figure_before_and_a_bare_count_take_what_they_measure() -> None:
     deficit, share = extract("We forecast a deficit of $3.4 billion, or 1.2 per cent of GDP.", language="en")
     assert f"{deficit.label} of GDP" == share.label

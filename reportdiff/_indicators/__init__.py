@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 from reportdiff._indicators import _scan_en, _scan_zh
-from reportdiff._indicators._kind import is_plan_heading, plan_kind
+from reportdiff._indicators._kind import CONTEXT_CHARS, is_plan_heading, plan_kind
 from reportdiff._indicators._label import CHANGE_TO_RE, label_hits, normalise_label
 from reportdiff._indicators._label_en import label_hits_en
 from reportdiff._indicators._qualify import Hit
@@ -80,6 +80,8 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
             quote_start = m.end()  # 1. 去年…: the paragraph's number is no part of the quote, as of the label
         qspan = view.span(quote_start, max(h.end, item.quote_end))
         kind = item.kind
+        if english and kind is Kind.TARGET and year and _in_past_period(view.text, item.sentence_start, h.start, year):
+            kind = Kind.ACTUAL  # the deficit for 2020-21 is estimated at…, in a 2021 speech: a past period's outcome
         # a result so far that its setting may make a goal; not the start of a change (从人均8.7万元
         # 提高到…: today's level)
         open_ = kind is Kind.ACTUAL and not item.start_value \
@@ -123,6 +125,35 @@ def extract(text: str, *, year: int = 0, section: str = "", language: str | None
 
 _FUTURE_ZH = re.compile(rf"(?:到|至|于|在)\s*({PRINTED_YEAR})\s*年|({PRINTED_YEAR})\s*年\s*(?:前|底|末|以前)")
 _FUTURE_EN = re.compile(rf"\b(?:by|until|before|through|in)\s+(?:the\s+end\s+of\s+)?({PRINTED_YEAR})\b", re.IGNORECASE)
+
+
+_DIGIT_RE = re.compile(r"\d")
+_PAST_PERIOD_EN = re.compile(
+    rf"\b(?:for|in|during)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+year\s+|FY\s?)?({PRINTED_YEAR})"
+    r"(?:\s*[^\w\s,.;:]\s*\d{1,4})?\b", re.IGNORECASE)
+"""A period a sentence opens with: ``for 2004-05``, ``in FY2020``, ``for the financial year 2019/20`` (any
+one mark between the two years, as a converted en dash may be printed ``2004?5``)."""
+
+
+def _in_past_period(text: str, start: int, pos: int, year: int) -> bool:
+    """Whether an English sentence (from ``start``) opens by setting the figure at ``pos`` in a period
+    that began before the report's year: its first figure is that period (``The deficit for 2004-05 is
+    estimated at``, ``for FY2020``), with no other figure before ``pos``.  An estimate or forecast of
+    such a period reports an outcome (a revised estimate), not a goal for the coming year.  (A year
+    after another figure, ``18% in 2009-2013 and … 16-17%``, ``from 12% in 2003 to 27%``, is that
+    figure's.)
+
+    >>> t = "The deficit for 2004-05 is estimated at $3 billion. For 2005-06, we forecast $2 billion."
+    >>> _in_past_period(t, 0, t.index("$3"), 2005), _in_past_period(t, t.index("For"), t.index("$2"), 2005)
+    (True, False)
+    """
+    lo = max(start, pos - CONTEXT_CHARS)
+    digit = _DIGIT_RE.search(text, lo, pos)
+    if digit is None:
+        return False
+    m = _PAST_PERIOD_EN.search(text, max(lo, digit.start() - 40), pos)
+    return (m is not None and m.start(1) == digit.start() and printed_year(m.group(1)) < year
+            and _DIGIT_RE.search(text, m.end(), pos) is None)
 
 
 def _in_future(text: str, start: int, pos: int, year: int, english: bool) -> Kind:

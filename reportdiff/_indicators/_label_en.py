@@ -40,9 +40,10 @@ _CUT = frozenset("that which who whom whose where when while whereas because alt
 """Words that open a new clause: the label starts after the last of them."""
 _DETERMINERS = frozenset("a an the this that these those its our their his her each every another".split())
 """Words before an adjectival amount (``a 4 per cent trend growth rate``): the noun after it is the label."""
-_WORD_RE = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['’-])*[^\W\d_]|[A-Za-z])(?!-?\d)")
+_WORD_RE = re.compile(r"(?<![^\W_])(?:[^\W\d_](?:[^\W\d_]|['’-])*[^\W\d_]|[A-Za-z])(?![^\W_])(?!-?\d)")
 """A word: two or more letters of any script (``Café``, ``Zürich``), with inner apostrophes and
-hyphens, or one Latin letter (``a``, ``I``; a lone ``Š`` is a mis-read bullet)."""
+hyphens, or one Latin letter (``a``, ``I``; a lone ``Š`` is a mis-read bullet); a whole word only, so
+letters glued to a figure (``FY2020``, ``2020s``) give none, not a piece of one."""
 _SENTENCE_END_RE = re.compile(EN_SENTENCE_END_RE.pattern + r"|:(?=\s)|\n|•|\(\d{1,2}\)|\([a-z]\)")
 """What ends an English sentence for labelling: a sentence end (:data:`EN_SENTENCE_END_RE`), a colon,
 a line break of the view (where a paragraph, a heading or the title ends: the view reads a line
