@@ -165,6 +165,13 @@ def test_a_subtitle_above_a_lettered_series_is_not_a_part_holding_the_whole_docu
             (1, "C. Fiscal Position")] == levels(text)
 
 
+def test_the_signer_after_a_letters_closing_is_no_heading() -> None:
+    text = f"To our owners:\n\n{BODY}\n\nOUR CULTURE\n\n{BODY}\n\nSincerely,\n\nJeff\n"
+    assert [(1, "OUR CULTURE")] == levels(text)
+    salutation = f"Madam President,\n\nIntroduction\n\n{BODY}\n\nOutlook\n\n{BODY}\n"
+    assert [(1, "Introduction"), (1, "Outlook")] == levels(salutation)  # a salutation: the heading stays
+
+
 def test_title_lines_each_above_a_series_group_it() -> None:
     """Two heading-only title lines, each directly above a numbered heading, are parts, not a subtitle."""
     text = (f"Review\n\nA. Farming\n\n{BODY}\n\nB. Schools\n\n{BODY}\n\n"

@@ -222,6 +222,15 @@ def _is_title(s: str) -> bool:
     return True
 
 
+def _is_closing(s: str) -> bool:
+    """A letter's closing line (``Sincerely,``, ``Yours truly,``, ``Best regards,``), not its salutation.
+
+    >>> _is_closing("Sincerely,"), _is_closing("Dear Shareholders,"), _is_closing("Madam President,")
+    (True, False, False)
+    """
+    return s.endswith(",") and _LETTER_FORMULA.match(s) is not None and not s.lower().startswith("dear")
+
+
 def _is_signature(ln: _Line, prev: _Line | None) -> bool:
     """A signature block line: a signed name, the role line printed right
     under one, a date line, a memo header, a salutation or a closing."""
@@ -367,11 +376,15 @@ def english_candidates(text: str, *, start: int = 0) -> list[Candidate]:
     paragraph_indent = _paragraph_indent(lines)
     out: list[Candidate] = []
     titles: list[tuple[Candidate, bool]] = []  # (candidate, centred)
+    before = ""  # the last non-blank line before this one
     long_numbered: list[tuple[int, int]] = []  # (line start, number) of long numbered paragraphs
     for k, ln in enumerate(lines):
         s = ln.text
         if not s:
             continue
+        signer, before = _is_closing(before), s
+        if signer:
+            continue  # ``Sincerely,`` / ``Jeff``: the line after a letter's closing is who signs it
         para = _PARAGRAPH_NUMBER.match(s)
         if para and len(s) > MAX_TITLE_CHARS:
             long_numbered.append((ln.start, int(para.group(1))))
