@@ -183,9 +183,10 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         return keep
 
     def _beside_numbers(self, diffs: Diffs) -> list[bool]:
-        """For each equality of ``diffs``, whether it is words between two runs of edits that each
-        put a number in place of a number: such an equality is never merged, so each changed figure
-        stays a change of its own (``a record [-330,745-]{+340,499+}, up [-42,283-]{+9,754+}``).
+        """For each equality of ``diffs``, whether it is words beside a run of edits that puts a number
+        in place of a number: such an equality is never merged, so each changed figure stays a change
+        of its own (``a record [-330,745-]{+340,499+}, up [-42,283-]{+9,754+}``, ``[-$12,300-]{+$12,900+}
+        million on schools{+ and hospitals+}``).
         Spaces and brackets between the cells of a table row are no such words: the row reads best
         replaced whole."""
         runs: list[Diffs] = [[]]
@@ -197,7 +198,7 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
             else:
                 runs[-1].append((op, code))
         numeric = [self._changes_a_number(r) for r in runs]
-        return [numeric[k] and numeric[k + 1] and any(ch.isalpha() for ch in self.codebook.decode(eq))
+        return [(numeric[k] or numeric[k + 1]) and any(ch.isalpha() for ch in self.codebook.decode(eq))
                 for k, eq in enumerate(equalities)]
 
     def _changes_a_number(self, group: Diffs) -> bool:

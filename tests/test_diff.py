@@ -522,6 +522,14 @@ def test_the_words_between_two_changed_figures_stay_unchanged_text() -> None:
     assert [("330,745", "340,499"), ("42,283", "9,754")] == [(c.old, c.new) for c in d.stats.changed_numbers]
 
 
+def test_the_words_beside_a_changed_figure_stay_unchanged_text() -> None:
+    d = diff_texts("We will spend $12,300 million on schools, up 4.5%.",
+                   "We will spend $12,900 million on schools and hospitals, up 5%.")
+    equal = [e.text for e in d.edits if e.op is Op.EQUAL]
+    assert any("on schools" in t for t in equal)  # not [-$12,300 million on schools-]{+… and hospitals+}
+    assert ("$12,300 million", "$12,900 million") == (d.stats.changed_numbers[0].old, d.stats.changed_numbers[0].new)
+
+
 def test_a_text_cache_told_the_uses_keeps_each_text_from_its_first_use_to_its_last() -> None:
     """With ``uses`` (how often each text will be asked for) the cache gives the diffs made
     without it, hands out the same prepared text until its last use, and holds nothing after."""
