@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reportdiff._text import CJK, simplified_table
-from reportdiff._vocab import CN_UNITS, EN_UNITS, MAGNITUDES, unit_of, unit_pattern
+from reportdiff._vocab import CN_UNITS, CURRENCY_SIGNS, EN_UNITS, MAGNITUDES, unit_of, unit_pattern
 from reportdiff.model import Granularity, Span
 
 __all__ = [
@@ -48,14 +48,18 @@ ENDS = "。！？；!?"
 CLOSERS = '”’"』」）)》】'
 """Closing quotes and brackets that stay with the sentence end before them."""
 
-_CURRENCY_SIGNS = "$¥￥€£"
+_CURRENCY_SIGNS = "(?:" + "|".join(
+    ("(?<![^\\W\\d_])" if c[0].isalpha() else "") + re.escape(c)
+    for c in sorted(CURRENCY_SIGNS, key=lambda c: (-len(c), c))) + ")"
+"""A currency sign or code before a number (``$``, ``HK$``, ``S$``, ``RMB``: :data:`~reportdiff._vocab.CURRENCY_SIGNS`,
+the extractor's table), not the end of a longer word."""
 _LATIN_MAGNITUDES = sorted((m for m in MAGNITUDES if m.isascii()), key=lambda m: (-len(m), m))
 _CJK_MAGNITUDES = sorted((m for m in MAGNITUDES if not m.isascii()), key=lambda m: (-len(m), m))
 _EN_WORD_UNITS = tuple(u for u in EN_UNITS if u.text[0].isalpha())
 _SYMBOL_UNITS = sorted({u.text for u in (*CN_UNITS, *EN_UNITS) if not u.text[0].isalnum()})
 
 NUMBER_PATTERN = (
-    rf"(?:[{_CURRENCY_SIGNS}][ ]?)?\d+(?:,\d{{3}}(?!\d))*(?:\.\d+)?"
+    rf"(?:{_CURRENCY_SIGNS}[ ]?)?\d+(?:,\d{{3}}(?!\d))*(?:\.\d+)?"
     r"(?:[ \u00a0]?(?:"
     + "|".join([unit_pattern(_EN_WORD_UNITS), *(m for m in _LATIN_MAGNITUDES)])
     + r")\b"
@@ -75,7 +79,7 @@ Units and magnitude words are :mod:`reportdiff._vocab`'s (``CN_UNITS``,
 def _number_parts_re() -> re.Pattern[str]:
     """A number token's sign and unit, compiled on first use (only changed numbers need it)."""
     return re.compile(
-        rf"(?P<sign>[{_CURRENCY_SIGNS}])?[ ]?[\d,.]+[ \u00a0]?[多余]?"
+        rf"(?P<sign>{_CURRENCY_SIGNS})?[ ]?[\d,.]+[ \u00a0]?[多余]?"
         rf"(?:{'|'.join([*_CJK_MAGNITUDES, *_LATIN_MAGNITUDES])})?[多余]?[ ]?(?P<unit>.*)",
         re.S,
     )

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportdiff import extract
 from reportdiff._tokens import (
     default_segmenter,
     number_family,
@@ -18,7 +19,7 @@ from reportdiff._tokens import (
     terms,
     tokenize,
 )
-from reportdiff._vocab import CN_UNITS, EN_UNITS
+from reportdiff._vocab import CN_UNITS, CURRENCY_SIGNS, EN_UNITS
 from reportdiff.model import Granularity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,3 +196,15 @@ def test_traditional_text_is_cut_where_its_simplified_rendering_is() -> None:
     assert "".join(words) == traditional
     assert [len(w) for w in cut(simplified)] == [len(w) for w in words]
     assert "經濟" in words and len(words) < len(traditional) * 0.7
+
+
+@pytest.mark.parametrize("sign", ["S$", "HK$", "US$", "RMB", "₹"])
+def test_a_currency_code_before_a_number_is_part_of_its_token_as_the_extractor_reads_it(sign: str) -> None:
+    text = f"The deficit was {sign}1.5 billion."
+    (q,) = extract(text, year=2021, language="en")
+    assert f"{sign}1.5 billion" in tokenize(text, "word")
+    assert q.unit.startswith(CURRENCY_SIGNS[sign])
+
+
+def test_a_currency_code_is_not_the_end_of_a_longer_word() -> None:
+    assert ["BUS", "$3"] == tokenize("BUS$3", "word")
