@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import functools
 import os
 import pickle
 import unicodedata
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 import pytest
 
 if TYPE_CHECKING:
-    from reportdiff.model import Section
+    from reportdiff.model import Report, Section
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -63,6 +64,16 @@ def check_lossless(sec: Section, text: str) -> None:
         check_lossless(c, text)
         pos = c.span.end
     assert pos == sec.span.end
+
+
+@functools.cache
+def fixture_report(path: Path) -> Report:
+    """``read_report(path)`` of a bundled fixture file, read once per process and shared by the tests
+    that read it (a Report is frozen; tests read it and never change it).  The parsing tests read the
+    same sixteen fixture files in several tests each."""
+    from reportdiff._compare import read_report
+
+    return read_report(path)
 
 
 def write_years(folder: Path, texts: Mapping[int, str]) -> list[Path]:

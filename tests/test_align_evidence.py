@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hypothesis.strategies as st
 import numpy as np
-from conftest import GOV
+from conftest import GOV, fixture_report
 from hypothesis import given, settings
 
 from reportdiff._align import Thresholds, tokenize
@@ -14,7 +14,6 @@ from reportdiff._align.calibrate import null_scores, threshold
 from reportdiff._align.carry import carried
 from reportdiff._align.roles import role, role_agreement
 from reportdiff._align.units import fold_script, year_units
-from reportdiff._compare import read_report
 from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff._text import Language
@@ -68,7 +67,7 @@ def test_carried_shares_are_in_unit_range(picks_a: list[int], picks_b: list[int]
 def test_carried_shares_are_the_same_whichever_level_is_shingled_first() -> None:
     """The shingles of a year's sentences are kept for its other level: carried shares at
     each level are those computed on a fresh year, in either order."""
-    ra, rb = (read_report(GOV / f"{y}.txt") for y in (2018, 2019))
+    ra, rb = (fixture_report(GOV / f"{y}.txt") for y in (2018, 2019))
 
     def shares(order: tuple[int, ...]) -> dict[int, np.ndarray]:
         ya, yb = year_units(ra, tokenize), year_units(rb, tokenize)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOV, XISHAN
+from conftest import GOV, XISHAN, fixture_report
 
 from reportdiff.cli import main
 
@@ -31,9 +31,7 @@ def test_sections_csv_has_the_contract_columns(capsys: pytest.CaptureFixture[str
 
 
 def test_sections_csv_offsets_index_the_cleaned_text(capsys: pytest.CaptureFixture[str]) -> None:
-    from reportdiff._compare import read_report
-
-    text = read_report(XISHAN).text
+    text = fixture_report(XISHAN).text
     _, out, _ = run(capsys, "sections", str(XISHAN), "--format", "csv")
     for r in csv.DictReader(io.StringIO(out)):
         if r["heading"]:

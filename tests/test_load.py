@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BERKSHIRE, GOV, GOV_YEARS, XISHAN
+from conftest import BERKSHIRE, GOV, GOV_YEARS, XISHAN, fixture_report
 
 from reportdiff._compare import read_report, read_reports
 from reportdiff._load import clean_text, decode, detect_year, load, load_text
@@ -112,7 +112,7 @@ def test_gb18030_copy_loads_to_the_same_tree_as_utf8(tmp_path: Path) -> None:
     copy = tmp_path / "2022.txt"
     copy.write_bytes(XISHAN.read_text(encoding="utf-8").encode("gb18030"))
     gb = read_report(copy)
-    utf = read_report(XISHAN)
+    utf = fixture_report(XISHAN)
     assert "gb18030" == gb.document.encoding
     assert src.text == gb.text
     assert [(s.level, s.path, s.heading) for s in utf.sections()] == [(s.level, s.path, s.heading) for s in gb.sections()]
@@ -157,7 +157,7 @@ def test_html_page_gives_the_same_sections_as_its_text(tmp_path: Path) -> None:
     f = tmp_path / "2022.html"
     f.write_text(page, encoding="utf-8")
     html_report = read_report(f)
-    text_report = read_report(XISHAN)
+    text_report = fixture_report(XISHAN)
     assert "html" == html_report.document.fmt
     for chrome in ("首页", "分享到", "网站地图", "假标题", "color"):
         assert chrome not in html_report.text
@@ -289,7 +289,7 @@ def _write_docx(path: Path, paragraphs: list[str]) -> None:
 
 
 def test_docx_report_gives_the_same_sections_as_its_text(tmp_path: Path) -> None:
-    text_report = read_report(XISHAN)
+    text_report = fixture_report(XISHAN)
     paras = [p.strip() for p in text_report.text.split("\n") if p.strip()]
     f = tmp_path / "2022.docx"
     _write_docx(f, paras)

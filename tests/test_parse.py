@@ -11,13 +11,13 @@ from conftest import (
     GOV_YEARS,
     XISHAN,
     check_lossless,
+    fixture_report,
     gold_gov_sections,
     norm_heading,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff._compare import read_report
 from reportdiff._load import load, load_text
 from reportdiff._parse import chinese_ordinal, parse
 from reportdiff.model import Report, SectionKind
@@ -31,7 +31,7 @@ def _parse(text: str, path: str = "2020.txt") -> Report:
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_tree_reproduces_the_cleaned_text_on_every_fixture(path: Path) -> None:
-    r = read_report(path)
+    r = fixture_report(path)
     assert r.text == r.root.text()
     assert (0, len(r.text)) == (r.root.span.start, r.root.span.end)
     check_lossless(r.root, r.text)
@@ -40,13 +40,13 @@ def test_tree_reproduces_the_cleaned_text_on_every_fixture(path: Path) -> None:
 @pytest.mark.parametrize("year", GOV_YEARS)
 def test_gov_report_headings_match_the_gold_exactly(year: int) -> None:
     gold = gold_gov_sections()[year]
-    r = read_report(GOV / f"{year}.txt")
+    r = fixture_report(GOV / f"{year}.txt")
     found = {norm_heading(s.heading): s.level for s in r.sections() if s.kind is SectionKind.NUMBERED and s.level <= 2}
     assert gold == found
 
 
 def test_gov_report_2010_task_headings_without_full_stop_are_whole_lines() -> None:
-    r = read_report(GOV / "2010.txt")
+    r = fixture_report(GOV / "2010.txt")
     s = r.root.find("二/（一）")
     assert s is not None
     assert "（一）提高宏观调控水平，保持经济平稳较快发展" == s.heading
@@ -54,7 +54,7 @@ def test_gov_report_2010_task_headings_without_full_stop_are_whole_lines() -> No
 
 
 def test_inline_heading_ends_at_the_first_full_stop() -> None:
-    r = read_report(XISHAN)
+    r = fixture_report(XISHAN)
     s = r.root.find("一/(一)")
     assert s is not None
     assert "(一)深入学习宣传贯彻习近平法治思想。" == s.heading
@@ -64,7 +64,7 @@ def test_inline_heading_ends_at_the_first_full_stop() -> None:
 
 
 def test_district_report_structure() -> None:
-    r = read_report(XISHAN)
+    r = fixture_report(XISHAN)
     top = r.root.children
     kinds = [s.kind for s in top]
     numbered = [s for s in top if s.kind is SectionKind.NUMBERED]
@@ -189,7 +189,7 @@ def test_section_raw_spans_point_into_the_raw_file() -> None:
 
 def test_section_paths_are_unique() -> None:
     for path in ALL_FIXTURES:
-        paths = [s.path for s in read_report(path).sections()]
+        paths = [s.path for s in fixture_report(path).sections()]
         assert len(paths) == len(set(paths)), path
 
 

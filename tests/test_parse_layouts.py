@@ -5,11 +5,10 @@ the inferred scheme; on real text (fixtures) and generated text."""
 from __future__ import annotations
 
 import attrs
-from conftest import FIXTURES, check_lossless
+from conftest import FIXTURES, check_lossless, fixture_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff._compare import read_report
 from reportdiff._load import load_text
 from reportdiff._parse import parse
 from reportdiff._parse.layout import drop_repeats, paragraph_schemes
@@ -32,7 +31,7 @@ def _headings(r: Report, level: int) -> list[str]:
 
 
 def test_policy_address_chapters_are_tiangan_and_paragraph_numbers_are_body() -> None:
-    r = read_report(HKPA / "2000.txt")
+    r = fixture_report(HKPA / "2000.txt")
     assert ["甲、\t引言", "乙、\t鞏固成果 落實改革", "丙、\t把握機遇 發揮優勢", "丁、\t以民為本 均衡發展"] == _headings(r, 1)[:4]
     assert not any(s.scheme == "arabic-dot" for s in r.sections())
     assert r.text == r.root.text()
@@ -40,7 +39,7 @@ def test_policy_address_chapters_are_tiangan_and_paragraph_numbers_are_body() ->
 
 
 def test_policy_address_unnumbered_titles_nest_under_the_numbered_sub_chapter() -> None:
-    r = read_report(HKPA / "2000.txt")
+    r = fixture_report(HKPA / "2000.txt")
     sub = r.root.find("乙/一")
     assert sub is not None
     assert ["知識經濟", "可持續發展"] == [c.title for c in sub.children]
@@ -48,27 +47,27 @@ def test_policy_address_unnumbered_titles_nest_under_the_numbered_sub_chapter() 
 
 
 def test_a_heading_glued_to_the_next_paragraph_number_is_cut_there() -> None:
-    r = read_report(HKPA / "2000.txt")
+    r = fixture_report(HKPA / "2000.txt")
     last = r.root.children[-1]
     assert "己、\t結語" == last.heading
     assert last.body.startswith("124.")
 
 
 def test_repeated_heading_block_is_kept_once() -> None:
-    r = read_report(HKPA / "1998.txt")
+    r = fixture_report(HKPA / "1998.txt")
     chapters = [s.heading for s in r.sections() if s.scheme == "tiangan"]
     assert ["甲 引言", "乙 經濟", "丙 其他政策與工作計劃", "丁 結語"] == chapters
     assert any("repeat an earlier block" in w for w in r.root.warnings)
 
 
 def test_first_chapter_glued_after_the_salutation_is_recovered() -> None:
-    r = read_report(HKPA / "2003.txt")
+    r = fixture_report(HKPA / "2003.txt")
     first = next(s for s in r.sections() if s.scheme == "tiangan")
     assert ("甲、引言", 1, 1) == (first.heading, first.ordinal, first.level)
 
 
 def test_budget_speech_titles_with_wide_gaps_are_headings_not_table_rows() -> None:
-    r = read_report(HKBS / "2005.txt")
+    r = fixture_report(HKBS / "2005.txt")
     titles = [s.title for s in r.sections()]
     assert "Economic Performance in 2004" in titles
     assert "Improving our Business Environment" in titles
@@ -76,7 +75,7 @@ def test_budget_speech_titles_with_wide_gaps_are_headings_not_table_rows() -> No
 
 
 def test_inferred_scheme_is_reported_on_the_root() -> None:
-    r = read_report(HKPA / "2000.txt")
+    r = fixture_report(HKPA / "2000.txt")
     assert r.root.warnings[0].startswith("inferred heading scheme: L1 tiangan")
     assert any(w.startswith("arabic-dot taken as body") for w in r.root.warnings)
 
@@ -249,7 +248,7 @@ def test_generated_unnumbered_sub_headings_nest_under_their_chapter(doc: tuple[s
 
 
 def test_a_heading_that_cleaning_joined_with_the_next_title_line_is_split() -> None:
-    r = read_report(HKPA / "2003.txt")
+    r = fixture_report(HKPA / "2003.txt")
     chapter = next(s for s in r.sections() if s.scheme == "tiangan" and s.ordinal == 2)
     assert "乙、同舟共济  迎接挑战" == chapter.heading
     assert ["正视困难", "剖析原因"] == [c.heading for c in chapter.children][:2]

@@ -4,11 +4,10 @@ heading (a source printing each heading twice) and flat documents keep every hea
 
 from __future__ import annotations
 
-from conftest import FIXTURES, check_lossless
+from conftest import FIXTURES, check_lossless, fixture_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff._compare import read_report
 from reportdiff._load import load_text
 from reportdiff._parse import PartExtent, parse
 from reportdiff._parse.candidate import Candidate
@@ -167,7 +166,7 @@ def test_numbered_or_ranked_headings_are_left_to_their_own_rules() -> None:
 
 
 def test_budget_speech_part_directly_followed_by_its_sub_heading() -> None:
-    r = read_report(FIXTURES / "hk-budget-speech" / "2005.txt")
+    r = fixture_report(FIXTURES / "hk-budget-speech" / "2005.txt")
     part = next(s for s in r.root.children if s.heading == "Public Finances")
     assert 1 == part.level
     assert ["Maintaining Fiscal Discipline"] == [c.heading for c in part.children]
