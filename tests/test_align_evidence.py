@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 from reportdiff._align import Thresholds, tokenize
 from reportdiff._align.calibrate import null_scores, threshold
-from reportdiff._align.carry import carried
+from reportdiff._align.carry import _hits, _Shingled, carried
 from reportdiff._align.roles import role, role_agreement
 from reportdiff._align.units import fold_script, year_units
 from reportdiff._load import load_text
@@ -126,3 +126,40 @@ def test_a_small_null_is_pooled_over_the_series() -> None:
     th = Thresholds(floor=0.0, min_null=5)
     t, size, _ = threshold(np.array([0.9]), [np.array([0.1, 0.2, 0.3, 0.4])], th, 1.0)
     assert (0.9, 5) == (t, size)
+
+
+def _sparse_hits(a: _Shingled, b: _Shingled, n_sent: int, common: int) -> tuple[np.ndarray, ...]:
+    """The counts of :func:`reportdiff._align.carry._hits` as sparse products (how they were made)."""
+    from scipy import sparse
+
+    uniq, inv = np.unique(np.concatenate([a.sentence_hashes, b.unit_hashes]), return_inverse=True)
+    n_sh = len(a.sentence_hashes)
+    s = sparse.csr_matrix((np.ones(n_sh), (a.sentence_rows, inv[:n_sh])), shape=(n_sent, len(uniq)))
+    n_units = int(b.unit_rows.max()) + 1 if len(b.unit_rows) else 1
+    u = sparse.csr_matrix((np.ones(len(b.unit_hashes)), (b.unit_rows, inv[n_sh:])), shape=(n_units, len(uniq)))
+    in_b = np.asarray(u.sum(axis=0)).ravel()
+    s_good = sparse.csr_matrix(s @ sparse.diags((in_b <= common).astype(float)))
+    hits = sparse.csr_matrix(s_good @ u.T)
+    hits.sort_indices()
+    return (np.asarray(s.sum(axis=1)).ravel(), np.asarray(s_good.sum(axis=1)).ravel(),
+            np.asarray(hits.max(axis=1).toarray()).ravel(), np.asarray(hits.argmax(axis=1)).ravel())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 12)), min_size=1, max_size=60),
+       st.lists(st.tuples(st.integers(0, 5), st.integers(0, 12)), min_size=1, max_size=60),
+       st.integers(1, 4))
+def test_carried_counts_are_the_sparse_products(sentence_shingles: list[tuple[int, int]],
+                                                unit_shingles: list[tuple[int, int]], common: int) -> None:
+    """The joined counts (own and informative shingles, the best unit's hits and the lowest unit
+    of a tie) equal those of the sparse products, with repeated shingles (hash collisions), ties
+    and shingles held by more than ``common`` units."""
+    rows, hashes = (np.array(v, dtype=np.int64) for v in zip(*sentence_shingles, strict=True))
+    u_rows, u_hashes = (np.array(v, dtype=np.int64) for v in zip(*unit_shingles, strict=True))
+    n_sent = int(rows.max()) + 1
+    empty = np.zeros(0)
+    a = _Shingled(np.zeros(n_sent, dtype=np.int64), empty, empty, rows, hashes, empty.astype(np.int64), empty)
+    b = _Shingled(empty.astype(np.int64), empty, empty, empty.astype(np.int64), empty, u_rows, u_hashes)
+    expected = _sparse_hits(a, b, n_sent, common)
+    actual = _hits(a, b, n_sent, common)
+    assert all(np.array_equal(e, g) for e, g in zip(expected, actual, strict=True))

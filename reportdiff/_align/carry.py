@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportdiff._align.units import Unit, Year
@@ -66,6 +66,29 @@ class _Shingled:
     unit_rows: Ints
     unit_hashes: Ints
     """(unit, shingle hash) of every shingle of each unit, once per unit."""
+    _by_shingle: tuple[Ints, Ints, Ints, Ints] | None = field(default=None, repr=False, compare=False)
+    _sentence_order: Ints | None = field(default=None, repr=False, compare=False)
+
+    def sentence_order(self) -> Ints:
+        """The order that sorts :attr:`sentence_hashes` (made once: sorted look-ups are faster)."""
+        if self._sentence_order is None:
+            import numpy as np
+
+            self._sentence_order = np.argsort(self.sentence_hashes, kind="stable")
+        return self._sentence_order
+
+    def by_shingle(self) -> tuple[Ints, Ints, Ints, Ints]:
+        """The distinct unit shingle hashes (sorted), where each one's units start in the
+        last array, how many units hold it, and the units grouped by hash (made once)."""
+        if self._by_shingle is None:
+            import numpy as np
+
+            order = np.argsort(self.unit_hashes, kind="stable")
+            ordered = self.unit_hashes[order]
+            starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]])) if len(ordered) else order
+            counts = np.diff(np.append(starts, len(ordered)))
+            self._by_shingle = (ordered[starts], starts, counts, self.unit_rows[order])
+        return self._by_shingle
 
 
 def _shingled(year: Year, level: int, common: int) -> _Shingled:
@@ -112,7 +135,8 @@ def carried(ya: Year, yb: Year, level: int, *, near: float = 0.6, common: int = 
 
     A sentence is carried into the B unit that holds most of its informative
     shingles (those that are set phrases in neither year), when that unit holds
-    at least ``near`` of them.  Sparse products keep the cost proportional to the
+    at least ``near`` of them.  The counts are joins of each informative shingle with
+    the few B units holding it (:func:`_hits`), so the cost stays proportional to the
     shingles, whatever the number of units.
 
     Args:
@@ -128,7 +152,6 @@ def carried(ya: Year, yb: Year, level: int, *, near: float = 0.6, common: int = 
         A ``len(units_a) × len(units_b)`` matrix with rows summing to at most 1.
     """
     import numpy as np
-    from scipy import sparse
 
     a, b = _shingled(ya, level, common), _shingled(yb, level, common)
     n_units_a, n_units_b = len(ya.units(level)), len(yb.units(level))
@@ -136,20 +159,51 @@ def carried(ya: Year, yb: Year, level: int, *, near: float = 0.6, common: int = 
     n_sent = len(a.sentence_unit)
     if not n_sent or not n_units_b or not len(a.sentence_hashes):
         return out
-    uniq, inv = np.unique(np.concatenate([a.sentence_hashes, b.unit_hashes]), return_inverse=True)
-    n_sh = len(a.sentence_hashes)
-    s = sparse.csr_matrix((np.ones(n_sh), (a.sentence_rows, inv[:n_sh])), shape=(n_sent, len(uniq)))
-    u = sparse.csr_matrix((np.ones(len(b.unit_hashes)), (b.unit_rows, inv[n_sh:])), shape=(n_units_b, len(uniq)))
-    own = np.asarray(s.sum(axis=1)).ravel()
-    in_b = np.asarray(u.sum(axis=0)).ravel()
-    good = sparse.diags((in_b <= common).astype(float))
-    s_good = sparse.csr_matrix(s @ good)
-    informative = np.asarray(s_good.sum(axis=1)).ravel()
-    hits = sparse.csr_matrix(s_good @ u.T)
-    hits.sort_indices()  # ties go to the lowest unit index
-    best = np.asarray(hits.max(axis=1).toarray()).ravel()
-    where = np.asarray(hits.argmax(axis=1)).ravel()
+    own, informative, best, where = _hits(a, b, n_sent, common)
     ok = (own >= least) & (best > 0) & (best >= near * informative)
     rows = a.sentence_unit[ok]
     np.add.at(out, (rows, where[ok]), a.sentence_length[ok] / a.unit_total[rows])
     return out
+
+
+def _hits(a: _Shingled, b: _Shingled, n_sent: int, common: int) -> tuple[Floats, Floats, Floats, Ints]:
+    """Per sentence of ``a``: how many shingles it has, how many of them are set phrases of
+    neither year (in at most ``common`` units of ``b``; ``a``'s own are already left out), how
+    many of those the B unit holding most of them holds, and that unit (the lowest of a tie; 0
+    when it holds none).
+
+    The counts are integers, so they are the same whichever way they are summed: each
+    sentence's informative shingles are looked up in ``b``'s shingles (sorted once per year
+    and level) and joined with the few B units holding each (at most ``common``), and the
+    pairs counted, in time proportional to the shingles.
+    """
+    import numpy as np
+
+    shingles, first, in_b, units_by_shingle = b.by_shingle()
+    hashes = a.sentence_hashes
+    order = a.sentence_order()
+    at = np.empty(len(hashes), dtype=np.int64)
+    at[order] = np.searchsorted(shingles, hashes[order])  # in sorted order: the look-ups stay in cache
+    at = np.minimum(at, max(len(shingles) - 1, 0))
+    found = shingles[at] == hashes if len(shingles) else np.zeros(len(hashes), dtype=bool)
+    holders = np.where(found, in_b[at] if len(shingles) else 0, 0)
+    good = holders <= common
+    own = np.bincount(a.sentence_rows, minlength=n_sent).astype(float)
+    informative = np.bincount(a.sentence_rows[good], minlength=n_sent).astype(float)
+    joined = good & found
+    rows, at, per = a.sentence_rows[joined], at[joined], holders[joined]
+    pair_rows = np.repeat(rows, per)
+    offsets = np.arange(int(per.sum()), dtype=np.int64) - np.repeat(np.cumsum(per) - per, per)
+    pair_units = units_by_shingle[np.repeat(first[at], per) + offsets]
+    best = np.zeros(n_sent)
+    where = np.zeros(n_sent, dtype=np.int64)
+    if len(pair_rows):
+        n_units = int(units_by_shingle.max()) + 1
+        keys, counts = np.unique(pair_rows * n_units + pair_units, return_counts=True)
+        sent, unit = keys // n_units, keys % n_units
+        # per sentence, the largest count first and of those the lowest unit
+        pick = np.lexsort((unit, -counts, sent))
+        head = pick[np.concatenate([[True], sent[pick][1:] != sent[pick][:-1]])]
+        best[sent[head]] = counts[head]
+        where[sent[head]] = unit[head]
+    return own, informative, best, where
