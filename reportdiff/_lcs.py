@@ -185,8 +185,8 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
     def _beside_numbers(self, diffs: Diffs) -> list[bool]:
         """For each equality of ``diffs``, whether it is words beside a run of edits that puts a number
         in place of a number: such an equality is never merged, so each changed figure stays a change
-        of its own (``a record [-330,745-]{+340,499+}, up [-42,283-]{+9,754+}``, ``[-$12,300-]{+$12,900+}
-        million on schools{+ and hospitals+}``).
+        of its own (``a record [-330,745-]{+340,499+}, up [-42,283-]{+9,754+}``, ``[-$12,300 million-]{+$12,900
+        million+} on schools{+ and hospitals+}``).
         Spaces and brackets between the cells of a table row are no such words: the row reads best
         replaced whole."""
         runs: list[Diffs] = [[]]
@@ -296,8 +296,8 @@ class TokenDMP(_dmp.diff_match_patch):  # type: ignore[misc]
         An equality no longer than the edits on both sides of it is merged into
         them, as in diff-match-patch, unless it holds a sentence end or a line
         break (a reader keeps the sentence structure of a rewritten passage) or
-        it is words between two edits that each put a number in place of a
-        number (each changed figure stays a change of its own: see
+        it is words beside an edit that puts a number in place of a number
+        (each changed figure stays a change of its own: see
         :meth:`_beside_numbers`).
         diff-match-patch rescans from the previous equality after each merge;
         here the runs sit on a stack and a merge only re-checks the equality

@@ -211,6 +211,6 @@ def drop_subtitle(text: str, start: int, cands: list[Candidate]) -> tuple[list[C
         return cands, []
     for k in range(1, len(cands) - 1):
         c = cands[k]
-        if c.scheme == first.scheme and bare[k] and cands[k + 1].number and not c.number:
+        if c.scheme == first.scheme and bare[k] and cands[k + 1].number:
             return cands, []
     return cands[1:], [f"the body's first line {first.title!r} heads nothing else: kept with the title block"]
